@@ -1,0 +1,92 @@
+"""The Clienting Portal: `create_app()` builds the Flask application.
+
+Order: configuration → extensions → request hooks → blueprints → errors → CLI.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from portal.config import load_config
+from portal.extensions import babel, csrf, db, htmx, login_manager, migrate
+
+MIGRATIONS = str(Path(__file__).parent / "migrations")
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    instance_path = (test_config or {}).get("INSTANCE_PATH")
+    app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
+    load_config(app, test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    register_extensions(app)
+    register_hooks(app)
+    register_blueprints(app)
+    register_errors(app)
+    register_cli(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from portal import models  # noqa: F401  (every table known to metadata)
+    from portal.i18n import select_locale
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.session_protection = "strong"
+    from portal.auth.login import configure_login
+
+    configure_login(login_manager)
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """WAL, enforced foreign keys and a busy timeout on every SQLite connection."""
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def register_hooks(app: Flask) -> None:
+    from portal.context import field_attrs, inject_globals
+    from portal.labels import register_filters
+    from portal.security import enforce_capabilities, set_security_headers
+
+    app.before_request(enforce_capabilities)
+    app.after_request(set_security_headers)
+    app.context_processor(inject_globals)
+    app.jinja_env.globals["field_attrs"] = field_attrs
+    register_filters(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from portal import admin, audit, auth, home
+
+    for module in (auth, home, admin, audit):
+        app.register_blueprint(module.bp)
+
+
+def register_errors(app: Flask) -> None:
+    from portal.errors import register
+
+    register(app)
+
+
+def register_cli(app: Flask) -> None:
+    from portal.cli import register
+
+    register(app)

@@ -1,0 +1,26 @@
+"""Flask-Login wiring: loading the user, and where unauthenticated requests go."""
+
+from flask import redirect, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from portal.extensions import db
+
+
+def configure_login(manager) -> None:
+    manager.login_message = _l("Please sign in to continue.")
+    manager.login_message_category = "info"
+
+    @manager.user_loader
+    def load_user(user_id: str):
+        from portal.auth.models import User
+
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        return user if user is not None and user.active else None
+
+    @manager.unauthorized_handler
+    def unauthorized():
+        target = url_for("auth.login", next=request.full_path.rstrip("?"))
+        if request.headers.get("HX-Request") == "true":
+            # An htmx request must not swap a login page into a div: send the browser there.
+            return "", 401, {"HX-Redirect": target}
+        return redirect(target)

@@ -1,0 +1,105 @@
+"""Logging in and out, and a user's own profile (language, password)."""
+
+from urllib.parse import urlsplit
+
+from flask import current_app, flash, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from portal.audit.services import audit_record
+from portal.auth import bp, services
+from portal.auth.forms import LanguageForm, LoginForm, PasswordForm
+from portal.auth.permissions import public, requires
+from portal.extensions import db
+from portal.web import form_submitted, render
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only same-site paths; never an absolute URL an attacker supplied."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@public
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = LoginForm(next=request.args.get("next"))
+    if form.validate_on_submit():
+        try:
+            user = services.login_authenticate(
+                email=form.email.data,
+                password=form.password.data,
+                ip=request.remote_addr,
+                max_failures=current_app.config["LOGIN_MAX_FAILURES"],
+                window_minutes=current_app.config["LOGIN_WINDOW_MINUTES"],
+            )
+        except services.LoginThrottled as exc:
+            db.session.commit()
+            form.form_errors.append(
+                _("Too many failed attempts. Try again in %(n)d minutes.", n=exc.minutes)
+            )
+        except services.InvalidCredentials:
+            db.session.commit()
+            form.form_errors.append(_("That e-mail and password do not match an active account."))
+        else:
+            db.session.commit()
+            login_user(user, remember=form.remember.data)
+            return redirect(_safe_next(form.next.data) or url_for("home.index"))
+    return render("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+@requires("home.view")
+@login_required
+def logout():
+    audit_record(actor=current_user, action="logout", target=current_user, ip=request.remote_addr)
+    db.session.commit()
+    logout_user()
+    flash(_("You have signed out."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@requires("profile.edit")
+def profile():
+    language_form = LanguageForm(prefix="lang", language=current_user.language or "")
+    password_form = PasswordForm(prefix="pw")
+    if form_submitted(language_form) and language_form.validate_on_submit():
+        services.user_set_language(actor=current_user, language=language_form.language.data or None)
+        db.session.commit()
+        flash(_("Language saved."), "success")
+        return redirect(url_for("auth.profile"))
+    if form_submitted(password_form) and password_form.validate_on_submit():
+        try:
+            services.user_change_password(
+                actor=current_user,
+                current=password_form.current_password.data,
+                new=password_form.new_password.data,
+            )
+        except services.UserError as exc:
+            getattr(password_form, exc.field).errors.append(_(exc.message))
+        else:
+            db.session.commit()
+            flash(_("Password changed."), "success")
+            return redirect(url_for("auth.profile"))
+    return render("auth/profile.html", language_form=language_form, password_form=password_form)
+
+
+@bp.route("/language", methods=["POST"])
+@public
+def set_language():
+    """Switch the interface language; saved on the account when signed in."""
+    language = request.form.get("language", "")
+    if language not in current_app.config["LANGUAGES"]:
+        language = ""
+    if current_user.is_authenticated:
+        services.user_set_language(actor=current_user, language=language or None)
+        db.session.commit()
+    session["language"] = language or None
+    return redirect(_safe_next(request.form.get("next")) or url_for("home.index"))

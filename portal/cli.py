@@ -1,0 +1,37 @@
+"""Command-line groups. `db` comes from Flask-Migrate; the features add their own."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from portal.auth.permissions import ROLES
+from portal.extensions import db
+
+users_cli = AppGroup("users", help="Manage portal users.")
+
+
+@users_cli.command("create")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", "roles", multiple=True, required=True, type=click.Choice(ROLES))
+@click.password_option()
+def users_create(email: str, name: str, roles: tuple[str, ...], password: str) -> None:
+    """Create a user (for example the first administrator)."""
+    from portal.auth import services
+
+    if len(password) < services.MIN_PASSWORD_LENGTH:
+        raise click.ClickException("Use at least 8 characters.")
+    try:
+        user = services.user_create(
+            actor=None, email=email, name=name, password=password, roles=list(roles)
+        )
+    except services.UserError as exc:
+        raise click.ClickException(exc.message) from exc
+    db.session.commit()
+    click.echo(f"Created {user.email} with roles {', '.join(roles)}.")
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(users_cli)

@@ -1,0 +1,1 @@
+"""Customers: the context card, lookup and acting from the card."""

@@ -1,0 +1,33 @@
+"""Imports every feature's models so that metadata (and migrations) see them all."""
+
+from portal.audit.models import AuditEvent
+from portal.auth.models import LoginAttempt, Role, Team, User, user_roles
+from portal.customers.models import (
+    Complaint,
+    Customer,
+    CustomerNameTerm,
+    Interaction,
+    PointsEntry,
+    Privilege,
+    Promise,
+    Purchase,
+    SurveyAnswer,
+)
+
+__all__ = [
+    "AuditEvent",
+    "Complaint",
+    "Customer",
+    "CustomerNameTerm",
+    "Interaction",
+    "LoginAttempt",
+    "PointsEntry",
+    "Privilege",
+    "Promise",
+    "Purchase",
+    "Role",
+    "SurveyAnswer",
+    "Team",
+    "User",
+    "user_roles",
+]

@@ -1,0 +1,48 @@
+"""The audit log: written by services, read by admins, never changed."""
+
+import pytest
+
+from portal.audit.models import AppendOnlyError, AuditEvent
+from portal.audit.services import audit_record
+from portal.extensions import db
+
+
+def test_orm_refuses_to_change_or_delete_an_event(app):
+    event = audit_record(actor=None, action="test.event")
+    db.session.commit()
+    event.action = "changed"
+    with pytest.raises(AppendOnlyError):
+        db.session.commit()
+    db.session.rollback()
+    db.session.delete(db.session.get(AuditEvent, event.id))
+    with pytest.raises(AppendOnlyError):
+        db.session.commit()
+
+
+def test_admin_reads_and_filters_the_log(login_as, client, auth):
+    admin = login_as("admin", email="root@example.test")
+    audit_record(actor=admin, action="customer.card_opened", target_type="customer", target_id=7)
+    db.session.commit()
+    page = client.get("/admin/audit/?action=customer.").get_data(as_text=True)
+    assert "customer.card_opened" in page and "customer #7" in page
+    assert "login.succeeded" not in page
+    page = client.get("/admin/audit/?actor=root@example.test&action=login").get_data(as_text=True)
+    assert "login.succeeded" in page
+
+
+def test_the_log_has_no_route_that_writes(app):
+    methods = {
+        m
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.startswith("audit.")
+        for m in rule.methods
+    }
+    assert methods <= {"GET", "HEAD", "OPTIONS"}
+
+
+def test_audit_page_escapes_detail(login_as, client):
+    admin = login_as("admin")
+    audit_record(actor=admin, action="x.test", detail={"note": "<script>alert(1)</script>"})
+    db.session.commit()
+    page = client.get("/admin/audit/").get_data(as_text=True)
+    assert "<script>alert(1)" not in page

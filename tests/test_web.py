@@ -1,0 +1,48 @@
+"""Page or fragment, error pages, security headers."""
+
+from portal.web import render
+
+
+def test_render_gives_a_fragment_only_to_plain_htmx_requests(app):
+    app.add_url_rule(
+        "/t", "t", lambda: render("audit/index.html", "results", rows=[], more=None, filters={})
+    )
+    app.view_functions["t"].capability = "public"
+    client = app.test_client()
+    full = client.get("/t").get_data(as_text=True)
+    assert "<html" in full and 'id="results"' in full
+    fragment = client.get("/t", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "<html" not in fragment and 'id="results"' in fragment
+    boosted = client.get("/t", headers={"HX-Request": "true", "HX-Boosted": "true"})
+    assert "<html" in boosted.get_data(as_text=True)
+    restore = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    assert "<html" in client.get("/t", headers=restore).get_data(as_text=True)
+
+
+def test_unknown_url_is_a_friendly_404(client):
+    response = client.get("/no/such/page")
+    assert response.status_code == 404
+    assert "There is nothing at this address" in response.get_data(as_text=True)
+
+
+def test_security_headers_on_every_page(client):
+    response = client.get("/login")
+    assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_forbidden_page_is_friendly(login_as, client):
+    login_as("frontline")
+    response = client.get("/admin/users")
+    assert response.status_code == 403
+    assert "Your roles do not give access to this page." in response.get_data(as_text=True)
+
+
+def test_base_layout_sends_csrf_with_htmx_and_serves_pinned_htmx(login_as, client):
+    login_as("frontline")
+    page = client.get("/").get_data(as_text=True)
+    assert 'hx-boost="true"' in page and "X-CSRFToken" in page
+    assert "/static/vendor/htmx.min.js" in page
+    assert client.get("/static/vendor/htmx.min.js").status_code == 200
