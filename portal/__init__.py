@@ -74,9 +74,9 @@ def register_hooks(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from portal import admin, audit, auth, home
+    from portal import admin, audit, auth, customers, home
 
-    for module in (auth, home, admin, audit):
+    for module in (auth, home, customers, admin, audit):
         app.register_blueprint(module.bp)
 
 

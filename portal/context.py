@@ -8,6 +8,7 @@ from flask_login import current_user
 # (endpoint, label, capability): shown when the user's roles grant the capability.
 NAVIGATION = [
     ("home.index", _l("Home"), "home.view"),
+    ("customers.search", _l("Customers"), "customers.search"),
     ("admin.users", _l("Users"), "users.manage"),
     ("admin.teams", _l("Teams"), "teams.manage"),
     ("audit.index", _l("Audit log"), "audit.read"),
@@ -22,6 +23,7 @@ def inject_globals() -> dict:
         "nav_items": items,
         "current_locale": str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"]),
         "languages": current_app.config["LANGUAGES"],
+        "can_search": current_user.is_authenticated and current_user.can("customers.search"),
     }
 
 

@@ -1,6 +1,6 @@
 """Human, translatable labels for stored codes (channels, outcomes, roles...)."""
 
-from flask_babel import format_date, format_datetime
+from flask_babel import format_currency, format_date, format_datetime, format_decimal
 from flask_babel import lazy_gettext as _l
 
 from portal.clock import today
@@ -52,6 +52,22 @@ LABELS = {
 }
 
 
+EVENTS = {
+    "purchase": _l("Purchase"),
+    "interaction": _l("Interaction"),
+    "complaint": _l("Complaint"),
+    "survey": _l("Survey answer"),
+}
+
+
+def event_label(kind: str) -> str:
+    return str(EVENTS.get(kind, kind))
+
+
+def money(cents) -> str:
+    return format_currency((cents or 0) / 100, "EUR")
+
+
 def label(code) -> str:
     if code is None:
         return ""
@@ -61,6 +77,9 @@ def label(code) -> str:
 
 def register_filters(app) -> None:
     app.jinja_env.globals["label"] = label
+    app.jinja_env.globals["event_label"] = event_label
+    app.jinja_env.filters["money"] = money
+    app.jinja_env.filters["number"] = lambda n: format_decimal(n or 0)
     app.jinja_env.globals["today_date"] = today
     app.jinja_env.filters["datefmt"] = lambda d: format_date(d, "medium") if d else ""
     app.jinja_env.filters["datetimefmt"] = lambda d: format_datetime(d, "short") if d else ""

@@ -40,6 +40,8 @@ def _simple_get_routes(app):
 ROUTES = [
     ("home.index", "/"),
     ("auth.profile", "/profile"),
+    ("customers.search", "/customers/search"),
+    ("customers.lookup", "/customers/lookup"),
     ("admin.users", "/admin/users"),
     ("admin.user_new", "/admin/users/new"),
     ("admin.teams", "/admin/teams"),

@@ -1,0 +1,283 @@
+"""Reads behind the context card. A fixed number of statements, whatever the history.
+
+Value figures come from purchases; predicted value, probability of being active and
+segment belong to the analytics feature and are reported as not computed until then.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+import sqlalchemy as sa
+
+from portal.auth.models import User
+from portal.clock import today, utcnow
+from portal.customers.models import (
+    Complaint,
+    ComplaintStatus,
+    Customer,
+    Interaction,
+    PointsEntry,
+    Privilege,
+    Promise,
+    Purchase,
+    SurveyAnswer,
+)
+from portal.extensions import db
+
+RECENT_DAYS = 90
+LOW_CSAT, LOW_NPS = 2, 6
+FALLING_RATIO = 0.6  # last 90 days below 60 % of the customer's own usual 90 days
+EXPIRY_WINDOW_DAYS = 30
+TIMELINE_PAGE = 20
+# Typed NULLs: PostgreSQL must be able to match the UNION's column types.
+_TEXT = sa.cast(sa.null(), sa.String(300))
+_INT = sa.cast(sa.null(), sa.Integer)
+
+
+@dataclass
+class Value:
+    revenue_cents: int = 0
+    purchases: int = 0
+    average_cents: int | None = None
+    last_purchase_at: datetime | None = None
+    recent_cents: int = 0
+    usual_cents: float | None = None  # average 90-day spend over the previous year
+
+    @property
+    def trend(self) -> str | None:
+        """'falling', 'rising', 'stable', or None when there is no past to compare."""
+        if not self.usual_cents:
+            return None
+        ratio = self.recent_cents / self.usual_cents
+        if ratio < FALLING_RATIO:
+            return "falling"
+        return "rising" if ratio > 1 / FALLING_RATIO else "stable"
+
+    @property
+    def days_since_last_purchase(self) -> int | None:
+        return (utcnow() - self.last_purchase_at).days if self.last_purchase_at else None
+
+
+@dataclass
+class Points:
+    balance: int = 0
+    expiring: int = 0
+    expiring_on: date | None = None
+
+
+@dataclass
+class Card:
+    customer: Customer
+    value: Value
+    points: Points
+    complaints: list = field(default_factory=list)
+    promises: list = field(default_factory=list)
+    privileges: list = field(default_factory=list)
+    recovery: list = field(default_factory=list)  # bad experiences to mention first
+    occasion: str | None = None
+
+
+def card_get(customer: Customer) -> Card:
+    return Card(
+        customer=customer,
+        value=_value(customer.id),
+        points=_points(customer.id),
+        complaints=_open_complaints(customer.id),
+        promises=_open_promises(customer.id),
+        privileges=_privileges(customer.id),
+        recovery=_recovery(customer.id),
+        occasion=occasion(customer, today()),
+    )
+
+
+def _value(customer_id: int) -> Value:
+    now = utcnow()
+    recent_from, past_from = now - timedelta(days=90), now - timedelta(days=90 + 365)
+    p = Purchase
+    row = db.session.execute(
+        sa.select(
+            sa.func.coalesce(sa.func.sum(p.amount_cents), 0),
+            sa.func.count(p.id),
+            sa.func.max(p.occurred_at),
+            sa.func.coalesce(
+                sa.func.sum(sa.case((p.occurred_at >= recent_from, p.amount_cents), else_=0)), 0
+            ),
+            sa.func.sum(
+                sa.case(
+                    (
+                        sa.and_(p.occurred_at >= past_from, p.occurred_at < recent_from),
+                        p.amount_cents,
+                    ),
+                    else_=0,
+                )
+            ),
+            sa.func.min(p.occurred_at),
+        ).where(p.customer_id == customer_id)
+    ).one()
+    revenue, count, last, recent, past, first = row
+    value = Value(
+        revenue_cents=int(revenue), purchases=count, last_purchase_at=last, recent_cents=int(recent)
+    )
+    if count:
+        value.average_cents = round(revenue / count)
+    if first is not None and first < recent_from and past is not None:
+        # Compare with the customer's own usual quarter, over the part of the year known.
+        known_days = (recent_from - max(first, past_from)).days or 1
+        value.usual_cents = int(past) * 90 / known_days
+    return value
+
+
+def _points(customer_id: int) -> Points:
+    """Balance from the ledger; what expires soon assumes points are spent oldest first."""
+    entries = db.session.execute(
+        sa.select(PointsEntry.delta, PointsEntry.balance_after, PointsEntry.expires_on)
+        .where(PointsEntry.customer_id == customer_id)
+        .order_by(PointsEntry.seq)
+    ).all()
+    if not entries:
+        return Points()
+    balance = entries[-1].balance_after
+    spent = -sum(e.delta for e in entries if e.delta < 0)
+    awards = sorted((e for e in entries if e.delta > 0), key=lambda e: e.expires_on or date.max)
+    horizon, now = today() + timedelta(days=EXPIRY_WINDOW_DAYS), today()
+    expiring, first_expiry = 0, None
+    for award in awards:
+        remaining = max(award.delta - spent, 0)
+        spent = max(spent - award.delta, 0)
+        if remaining and award.expires_on and now <= award.expires_on <= horizon:
+            expiring += remaining
+            first_expiry = first_expiry or award.expires_on
+    return Points(balance=balance, expiring=min(expiring, balance), expiring_on=first_expiry)
+
+
+def _open_complaints(customer_id: int) -> list[Complaint]:
+    stmt = (
+        sa.select(Complaint)
+        .where(Complaint.customer_id == customer_id, Complaint.status != ComplaintStatus.RESOLVED)
+        .order_by(Complaint.opened_at.desc())
+    )
+    return list(db.session.scalars(stmt))
+
+
+def _open_promises(customer_id: int) -> list:
+    stmt = (
+        sa.select(Promise, User.name.label("employee"))
+        .outerjoin(User, User.id == Promise.employee_id)
+        .where(Promise.customer_id == customer_id, Promise.kept_at.is_(None))
+        .order_by(Promise.due_on)
+    )
+    return db.session.execute(stmt).all()
+
+
+def _privileges(customer_id: int) -> list[Privilege]:
+    stmt = (
+        sa.select(Privilege)
+        .where(Privilege.customer_id == customer_id)
+        .where(sa.or_(Privilege.expires_on.is_(None), Privilege.expires_on >= today()))
+        .order_by(Privilege.granted_at.desc())
+    )
+    return list(db.session.scalars(stmt))
+
+
+def _recovery(customer_id: int) -> list[dict]:
+    """Unresolved complaints and low satisfaction answers of the last 90 days, any
+    department, newest first: what the next employee must know before offering anything."""
+    since = utcnow() - timedelta(days=RECENT_DAYS)
+    complaints = sa.select(
+        sa.literal("complaint").label("kind"),
+        Complaint.department.label("department"),
+        Complaint.opened_at.label("at"),
+        Complaint.summary.label("text"),
+    ).where(
+        Complaint.customer_id == customer_id,
+        sa.or_(Complaint.status != ComplaintStatus.RESOLVED, Complaint.opened_at >= since),
+    )
+    low = sa.select(
+        sa.literal("low_satisfaction").label("kind"),
+        SurveyAnswer.department.label("department"),
+        SurveyAnswer.answered_at.label("at"),
+        SurveyAnswer.comment.label("text"),
+    ).where(
+        SurveyAnswer.customer_id == customer_id,
+        SurveyAnswer.answered_at >= since,
+        sa.or_(SurveyAnswer.csat <= LOW_CSAT, SurveyAnswer.nps <= LOW_NPS),
+    )
+    union = sa.union_all(complaints, low).subquery()
+    rows = db.session.execute(sa.select(union).order_by(union.c.at.desc()).limit(5)).all()
+    return [row._asdict() for row in rows]
+
+
+def occasion(customer: Customer, on: date) -> str | None:
+    """'birthday' or 'customer_anniversary' when one falls within the next 7 days."""
+    for name, day in (
+        ("birthday", customer.birthday),
+        ("customer_anniversary", customer.customer_since),
+    ):
+        if day is None or (name == "customer_anniversary" and day.year == on.year):
+            continue
+        for offset in range(8):
+            probe = on + timedelta(days=offset)
+            if (probe.month, probe.day) == (day.month, day.day):
+                return name
+    return None
+
+
+def timeline_page(customer_id: int, before: datetime | None = None) -> tuple[list[dict], bool]:
+    """One page of the merged history, newest first; one statement whatever its length."""
+    parts = [
+        sa.select(
+            sa.literal("purchase").label("kind"),
+            Purchase.occurred_at.label("at"),
+            Purchase.id.label("id"),
+            Purchase.channel.label("channel"),
+            Purchase.department.label("department"),
+            _TEXT.label("outcome"),
+            Purchase.amount_cents.label("amount_cents"),
+            _TEXT.label("text"),
+            _INT.label("score"),
+        ).where(Purchase.customer_id == customer_id),
+        sa.select(
+            sa.literal("interaction"),
+            Interaction.occurred_at,
+            Interaction.id,
+            Interaction.channel,
+            Interaction.department,
+            Interaction.outcome,
+            _INT,
+            Interaction.notes,
+            _INT,
+        ).where(Interaction.customer_id == customer_id),
+        sa.select(
+            sa.literal("complaint"),
+            Complaint.opened_at,
+            Complaint.id,
+            _TEXT,
+            Complaint.department,
+            Complaint.status,
+            _INT,
+            Complaint.summary,
+            _INT,
+        ).where(Complaint.customer_id == customer_id),
+        sa.select(
+            sa.literal("survey"),
+            SurveyAnswer.answered_at,
+            SurveyAnswer.id,
+            _TEXT,
+            SurveyAnswer.department,
+            _TEXT,
+            _INT,
+            SurveyAnswer.comment,
+            SurveyAnswer.csat,
+        ).where(SurveyAnswer.customer_id == customer_id),
+    ]
+    union = sa.union_all(*parts).subquery()
+    stmt = sa.select(union)
+    if before is not None:
+        stmt = stmt.where(union.c.at < before)
+    stmt = stmt.order_by(union.c.at.desc(), union.c.kind, union.c.id.desc()).limit(
+        TIMELINE_PAGE + 1
+    )
+    rows = [row._asdict() for row in db.session.execute(stmt)]
+    return rows[:TIMELINE_PAGE], len(rows) > TIMELINE_PAGE

@@ -1,0 +1,233 @@
+"""The context card: figures, recovery banner, open items, timeline, audit, scope."""
+
+from datetime import date, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from portal.audit.models import AuditEvent
+from portal.clock import today, utcnow
+from portal.customers import card as card_queries
+from portal.customers.models import (
+    Complaint,
+    Department,
+    Interaction,
+    PointsEntry,
+    PointsKind,
+    Promise,
+    PromiseKind,
+    Purchase,
+    SurveyAnswer,
+)
+from portal.extensions import db
+from tests import factories
+
+
+def purchase(c, days_ago, euros):
+    db.session.add(
+        Purchase(
+            customer_id=c.id,
+            occurred_at=utcnow() - timedelta(days=days_ago),
+            amount_cents=euros * 100,
+        )
+    )
+
+
+def test_card_shows_value_and_is_audited(login_as, client):
+    user = login_as("frontline")
+    c = factories.customer("Lucía", "Núñez Peña")
+    purchase(c, 10, 40)
+    purchase(c, 200, 60)
+    db.session.commit()
+    page = client.get(f"/customers/{c.id}?via=search").get_data(as_text=True)
+    assert "Lucía Núñez Peña" in page
+    assert "€100.00" in page and "€50.00" in page  # revenue and average ticket
+    assert "Not computed yet" in page  # analytics figures are never made up
+    event = db.session.scalar(
+        sa.select(AuditEvent).where(AuditEvent.action == "customer.card_opened")
+    )
+    assert (event.actor_id, event.target_id, event.detail) == (user.id, c.id, {"via": "search"})
+
+
+def test_unknown_card_is_404(login_as, client):
+    login_as("frontline")
+    assert client.get("/customers/999999").status_code == 404
+
+
+def test_card_out_of_the_employee_scope_is_404(app, login_as, client):
+    app.config["CUSTOMER_SCOPE"] = "team"
+    mine, other = factories.team("Mine"), factories.team("Other")
+    login_as("frontline", team_id=mine.id)
+    inside = factories.customer("Ana", "Dentro", team_id=mine.id)
+    outside = factories.customer("Eva", "Fuera", team_id=other.id)
+    db.session.commit()
+    assert client.get(f"/customers/{inside.id}").status_code == 200
+    assert client.get(f"/customers/{outside.id}").status_code == 404
+
+
+def test_recovery_banner_names_the_department_and_date(login_as, client):
+    login_as("frontline")
+    c = factories.customer()
+    db.session.add(
+        Complaint(
+            customer_id=c.id,
+            department=Department.BILLING,
+            summary="Charged twice",
+            opened_at=utcnow() - timedelta(days=3),
+        )
+    )
+    db.session.add(
+        SurveyAnswer(
+            customer_id=c.id,
+            department=Department.DELIVERY,
+            csat=1,
+            answered_at=utcnow() - timedelta(days=20),
+        )
+    )
+    db.session.commit()
+    page = client.get(f"/customers/{c.id}").get_data(as_text=True)
+    assert "Recover before you offer anything" in page
+    assert "Complaint with Billing on" in page and "Low satisfaction with Delivery on" in page
+
+
+def test_no_banner_for_an_old_resolved_complaint(login_as, client):
+    login_as("frontline")
+    c = factories.customer()
+    db.session.add(
+        Complaint(
+            customer_id=c.id,
+            department=Department.BILLING,
+            summary="x",
+            status="resolved",
+            opened_at=utcnow() - timedelta(days=200),
+        )
+    )
+    db.session.commit()
+    assert "Recover before" not in client.get(f"/customers/{c.id}").get_data(as_text=True)
+
+
+def test_open_promises_show_with_overdue_flag(login_as, client):
+    login_as("frontline")
+    c = factories.customer()
+    db.session.add(
+        Promise(
+            customer_id=c.id,
+            kind=PromiseKind.CALL_BACK,
+            description="Call about the refund",
+            due_on=today() - timedelta(days=2),
+        )
+    )
+    db.session.add(
+        Promise(
+            customer_id=c.id,
+            kind=PromiseKind.REFUND,
+            description="Kept one",
+            due_on=today(),
+            kept_at=utcnow(),
+        )
+    )
+    db.session.commit()
+    page = client.get(f"/customers/{c.id}").get_data(as_text=True)
+    assert "Call about the refund" in page and "overdue" in page and "Kept one" not in page
+
+
+def test_spend_trend_flags_a_falling_account(app):
+    c = factories.customer()
+    for days in (120, 150, 200, 250, 300, 350, 400):
+        purchase(c, days, 100)
+    purchase(c, 30, 20)
+    db.session.commit()
+    value = card_queries.card_get(c).value
+    assert value.trend == "falling"
+    assert value.recent_cents == 2000
+
+
+def test_points_balance_and_what_expires_soon_spending_oldest_first(app):
+    c = factories.customer()
+    soon, later = today() + timedelta(days=10), today() + timedelta(days=200)
+    rows = [
+        (1, PointsKind.AWARD, 500, 500, soon),
+        (2, PointsKind.AWARD, 800, 1300, later),
+        (3, PointsKind.REDEEM, -300, 1000, None),
+    ]
+    for seq, kind, delta, balance, expires in rows:
+        db.session.add(
+            PointsEntry(
+                customer_id=c.id,
+                seq=seq,
+                kind=kind,
+                delta=delta,
+                balance_after=balance,
+                reason="t",
+                expires_on=expires,
+            )
+        )
+    db.session.commit()
+    points = card_queries.card_get(c).points
+    assert (points.balance, points.expiring, points.expiring_on) == (1000, 200, soon)
+
+
+@pytest.mark.parametrize(
+    ("birthday", "expected"), [(date(1990, 3, 14), "birthday"), (date(1990, 5, 1), None)]
+)
+def test_occasion_within_the_week(app, birthday, expected):
+    c = factories.customer(birthday=birthday, customer_since=date(2020, 9, 1))
+    assert card_queries.occasion(c, date(2026, 3, 10)) == expected
+
+
+def test_timeline_merges_kinds_newest_first_and_pages(login_as, client, htmx_headers):
+    login_as("frontline")
+    c = factories.customer()
+    for day in range(1, 26):
+        purchase(c, day * 2, 10)
+    db.session.add(
+        Interaction(
+            customer_id=c.id,
+            occurred_at=utcnow() - timedelta(days=1),
+            channel="phone",
+            department="support",
+            type="enquiry",
+            outcome="resolved",
+            notes="Asked about opening hours",
+        )
+    )
+    db.session.commit()
+    page = client.get(f"/customers/{c.id}").get_data(as_text=True)
+    assert page.index("Asked about opening hours") < page.index("event event-purchase")
+    assert "Older history" in page
+    rows, more = card_queries.timeline_page(c.id)
+    assert len(rows) == card_queries.TIMELINE_PAGE and more
+    older = client.get(
+        f"/customers/{c.id}/timeline",
+        query_string={"before": rows[-1]["at"].isoformat()},
+        headers=htmx_headers,
+    ).get_data(as_text=True)
+    assert "<html" not in older and older.count('class="event event-purchase"') == 6
+
+
+def test_statement_count_does_not_grow_with_history(app, login_as, client):
+    login_as("frontline")
+    small, big = factories.customer(), factories.customer()
+    purchase(small, 5, 10)
+    for day in range(300):
+        purchase(big, day, 10)
+        db.session.add(
+            SurveyAnswer(customer_id=big.id, csat=4, answered_at=utcnow() - timedelta(days=day))
+        )
+    db.session.commit()
+
+    def statements(customer_id):
+        seen = []
+
+        def count(conn, cursor, statement, *args):
+            seen.append(statement)
+
+        engine = db.engine
+        sa.event.listen(engine, "before_cursor_execute", count)
+        try:
+            assert client.get(f"/customers/{customer_id}").status_code == 200
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", count)
+        return len(seen)
+
+    assert statements(small.id) == statements(big.id)
