@@ -17,6 +17,8 @@ def wants_fragment() -> bool:
 
 
 def render_block(template_name: str, block: str, **context) -> str:
+    """Render one named block. Macros it needs must be imported inside the block,
+    because the template's top level does not run for a fragment."""
     app = current_app._get_current_object()
     template = app.jinja_env.get_template(template_name)
     app.update_template_context(context)

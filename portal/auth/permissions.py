@@ -15,9 +15,10 @@ ROLES = ("frontline", "trainer", "manager", "admin")
 EVERYONE = frozenset({"home.view", "profile.edit"})
 
 CAPABILITIES: dict[str, frozenset[str]] = {
-    "frontline": EVERYONE | {"customers.search", "customers.view"},
+    "frontline": EVERYONE | {"customers.search", "customers.view", "customers.act"},
     "trainer": EVERYONE | {"quality.view"},
-    "manager": EVERYONE | {"customers.search", "customers.view", "teams.view", "quality.view"},
+    "manager": EVERYONE
+    | {"customers.search", "customers.view", "customers.act", "teams.view", "quality.view"},
     "admin": EVERYONE | {"users.manage", "teams.manage", "audit.read"},
 }
 

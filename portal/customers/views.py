@@ -2,15 +2,18 @@
 
 from datetime import datetime
 
-from flask import abort, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.audit.services import audit_record
 from portal.auth.permissions import requires
-from portal.customers import bp, card, queries
+from portal.customers import bp, card, queries, services
+from portal.customers.forms import InteractionForm, PointsForm, PromiseForm
+from portal.customers.models import Promise
 from portal.customers.normalise import normalise_phone
 from portal.extensions import db
-from portal.web import render
+from portal.web import render, wants_fragment
 
 OPENED_VIA = {"search", "pop", "link"}
 
@@ -48,9 +51,113 @@ def card_view(customer_id: int):
         ip=request.remote_addr,
     )
     db.session.commit()
+    return _card_page(customer)
+
+
+def _card_page(customer, saved: str | None = None, **forms):
+    """The card with its action forms; a plain htmx request gets only the card body."""
+    forms = {
+        "interaction_form": forms.get("interaction_form") or InteractionForm(prefix="i"),
+        "promise_form": forms.get("promise_form") or PromiseForm(prefix="p"),
+        "points_form": forms.get("points_form") or PointsForm(prefix="pt"),
+    }
     data = card.card_get(customer)
     timeline, more = card.timeline_page(customer.id)
-    return render("customers/card.html", card=data, c=customer, timeline=timeline, more=more)
+    return render(
+        "customers/card.html",
+        "card_body",
+        card=data,
+        c=customer,
+        timeline=timeline,
+        more=more,
+        saved=saved,
+        **forms,
+    )
+
+
+def _load(customer_id: int):
+    return queries.customer_get(actor=current_user, customer_id=customer_id) or abort(404)
+
+
+def _saved(customer, message: str):
+    """After a write: the refreshed card body for htmx, else Post/Redirect/Get."""
+    if wants_fragment():
+        return _card_page(customer, saved=message)
+    flash(message, "success")
+    return redirect(url_for("customers.card_view", customer_id=customer.id))
+
+
+def _refused(customer, form, error: services.CardError, name: str):
+    db.session.rollback()
+    getattr(form, error.field).errors.append(_(error.message, **error.params))
+    return _card_page(customer, **{name: form})
+
+
+@bp.route("/<int:customer_id>/interactions", methods=["POST"])
+@requires("customers.act")
+def interaction_new(customer_id: int):
+    customer = _load(customer_id)
+    form = InteractionForm(prefix="i")
+    if not form.validate_on_submit():
+        return _card_page(customer, interaction_form=form)
+    fields = {k: v for k, v in form.data.items() if k not in ("csrf_token",)}
+    services.interaction_log(actor=current_user, customer=customer, **fields)
+    db.session.commit()
+    return _saved(customer, _("Interaction saved."))
+
+
+@bp.route("/<int:customer_id>/promises", methods=["POST"])
+@requires("customers.act")
+def promise_new(customer_id: int):
+    customer = _load(customer_id)
+    form = PromiseForm(prefix="p")
+    if not form.validate_on_submit():
+        return _card_page(customer, promise_form=form)
+    try:
+        services.promise_create(
+            actor=current_user,
+            customer=customer,
+            kind=form.kind.data,
+            description=form.description.data,
+            due_on=form.due_on.data,
+        )
+    except services.CardError as exc:
+        return _refused(customer, form, exc, "promise_form")
+    db.session.commit()
+    return _saved(customer, _("Promise recorded."))
+
+
+@bp.route("/<int:customer_id>/promises/<int:promise_id>/kept", methods=["POST"])
+@requires("customers.act")
+def promise_kept(customer_id: int, promise_id: int):
+    customer = _load(customer_id)
+    promise = db.session.get(Promise, promise_id)
+    if promise is None or promise.customer_id != customer.id:
+        abort(404)
+    services.promise_keep(actor=current_user, promise=promise)
+    db.session.commit()
+    return _saved(customer, _("Promise marked as kept."))
+
+
+@bp.route("/<int:customer_id>/points", methods=["POST"])
+@requires("customers.act")
+def points_new(customer_id: int):
+    customer = _load(customer_id)
+    form = PointsForm(prefix="pt")
+    if not form.validate_on_submit():
+        return _card_page(customer, points_form=form)
+    try:
+        services.points_change(
+            actor=current_user,
+            customer=customer,
+            points=form.points.data,
+            redeem=form.action.data == "redeem",
+            reason=form.reason.data,
+        )
+    except services.CardError as exc:
+        return _refused(customer, form, exc, "points_form")
+    db.session.commit()
+    return _saved(customer, _("Points updated."))
 
 
 @bp.route("/<int:customer_id>/timeline")

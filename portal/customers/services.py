@@ -1,0 +1,165 @@
+"""Writes from the card: interactions, satisfaction answers, promises, points.
+
+Services flush and never commit; the view commits once. Each write is audited.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from portal.audit.services import audit_record
+from portal.auth.models import User
+from portal.clock import today, utcnow
+from portal.customers.models import (
+    Customer,
+    Interaction,
+    PointsEntry,
+    PointsKind,
+    Promise,
+    SurveyAnswer,
+)
+from portal.extensions import db
+from portal.i18n import N_
+
+POINTS_VALID_DAYS = 365
+
+
+class CardError(ValueError):
+    """A rule the input broke; `field` names the form field, `message` is shown."""
+
+    def __init__(self, field: str, message: str, **params):
+        super().__init__(message)
+        self.field, self.message, self.params = field, message, params
+
+
+def interaction_log(
+    *,
+    actor: User,
+    customer: Customer,
+    channel: str,
+    type: str,
+    department: str,
+    outcome: str,
+    notes: str | None,
+    csat: int | None = None,
+    nps: int | None = None,
+    effort: int | None = None,
+) -> Interaction:
+    now = utcnow()
+    interaction = Interaction(
+        customer_id=customer.id,
+        employee_id=actor.id,
+        occurred_at=now,
+        channel=channel,
+        type=type,
+        department=department,
+        outcome=outcome,
+        notes=(notes or "").strip() or None,
+    )
+    db.session.add(interaction)
+    db.session.flush()
+    if any(score is not None for score in (csat, nps, effort)):
+        db.session.add(
+            SurveyAnswer(
+                customer_id=customer.id,
+                interaction_id=interaction.id,
+                employee_id=actor.id,
+                department=department,
+                answered_at=now,
+                csat=csat,
+                nps=nps,
+                effort=effort,
+            )
+        )
+    customer.last_activity_at = now
+    db.session.flush()
+    audit_record(
+        actor=actor,
+        action="interaction.logged",
+        target=customer,
+        detail={"interaction_id": interaction.id, "channel": channel},
+    )
+    return interaction
+
+
+def promise_create(
+    *, actor: User, customer: Customer, kind: str, description: str, due_on: date
+) -> Promise:
+    if due_on < today():
+        raise CardError("due_on", N_("A promise cannot be due in the past."))
+    promise = Promise(
+        customer_id=customer.id,
+        employee_id=actor.id,
+        kind=kind,
+        description=description.strip(),
+        due_on=due_on,
+    )
+    db.session.add(promise)
+    db.session.flush()
+    audit_record(
+        actor=actor,
+        action="promise.made",
+        target=customer,
+        detail={"promise_id": promise.id, "due_on": due_on.isoformat()},
+    )
+    return promise
+
+
+def promise_keep(*, actor: User, promise: Promise) -> Promise:
+    if promise.kept_at is None:
+        promise.kept_at = utcnow()
+        db.session.flush()
+        audit_record(
+            actor=actor,
+            action="promise.kept",
+            target_type="customer",
+            target_id=promise.customer_id,
+            detail={"promise_id": promise.id},
+        )
+    return promise
+
+
+def points_change(
+    *, actor: User, customer: Customer, points: int, redeem: bool, reason: str
+) -> PointsEntry:
+    """Append to the ledger. The (customer, seq) uniqueness and the non-negative balance
+    check make a concurrent writer fail instead of spending the same points twice."""
+    if points <= 0:
+        raise CardError("points", N_("Enter a whole number of points above zero."))
+    last = db.session.execute(
+        sa.select(PointsEntry.seq, PointsEntry.balance_after)
+        .where(PointsEntry.customer_id == customer.id)
+        .order_by(PointsEntry.seq.desc())
+        .limit(1)
+    ).first()
+    seq, balance = (last.seq, last.balance_after) if last else (0, 0)
+    delta = -points if redeem else points
+    if balance + delta < 0:
+        raise CardError("points", N_("Only %(balance)s points are available."), balance=balance)
+    entry = PointsEntry(
+        customer_id=customer.id,
+        seq=seq + 1,
+        delta=delta,
+        balance_after=balance + delta,
+        kind=PointsKind.REDEEM if redeem else PointsKind.AWARD,
+        reason=reason.strip(),
+        employee_id=actor.id,
+        expires_on=None if redeem else date.fromordinal(today().toordinal() + POINTS_VALID_DAYS),
+    )
+    db.session.add(entry)
+    try:
+        db.session.flush()
+    except (IntegrityError, OperationalError) as exc:  # the caller rolls back
+        raise CardError(
+            "points", N_("The points changed at the same moment. Check the balance and retry.")
+        ) from exc
+    audit_record(
+        actor=actor,
+        action="points.redeemed" if redeem else "points.awarded",
+        target=customer,
+        detail={"delta": delta, "balance": balance + delta},
+    )
+    return entry
