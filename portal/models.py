@@ -13,6 +13,7 @@ from portal.customers.models import (
     Purchase,
     SurveyAnswer,
 )
+from portal.service_scripts.models import ServiceScript
 
 __all__ = [
     "AuditEvent",
@@ -26,6 +27,7 @@ __all__ = [
     "Promise",
     "Purchase",
     "Role",
+    "ServiceScript",
     "SurveyAnswer",
     "Team",
     "User",

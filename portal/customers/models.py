@@ -215,6 +215,9 @@ class Interaction(db.Model):
     type: Mapped[InteractionType] = mapped_column(enum_column(InteractionType))
     outcome: Mapped[Outcome] = mapped_column(enum_column(Outcome))
     notes: Mapped[str | None] = mapped_column(sa.Text)
+    # Which service script the employee had beside the card, and whether they followed it.
+    script_id: Mapped[int | None] = _fk("service_scripts", nullable=True, ondelete="SET NULL")
+    script_followed: Mapped[bool | None]
 
 
 class Complaint(db.Model):

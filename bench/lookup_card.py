@@ -1,0 +1,150 @@
+"""Benchmark: customer lookup and card, server-side through the Flask app.
+
+Usage: python bench/lookup_card.py [DATABASE_URL] [--requests N]
+
+Samples real names, phones, e-mails and numbers from the database, times at least
+1,000 lookups and card openings through the app (test client: no network), captures
+the SQL statements each lookup ran and replays them through the raw driver in the
+same run, so the app's overhead can be compared with the database's own time.
+Prints p50/p95 per kind and the query plans of the lookup statements.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+
+import sqlalchemy as sa
+
+from portal import create_app
+from portal.auth.models import User
+from portal.customers.models import Customer
+from portal.extensions import db
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def sample_queries(n: int, rng: random.Random) -> list[str]:
+    max_id = db.session.scalar(sa.select(sa.func.max(Customer.id)))
+    ids = [rng.randint(1, max_id) for _ in range(n)]
+    rows = db.session.execute(
+        sa.select(
+            Customer.first_name, Customer.last_name, Customer.phone, Customer.email, Customer.number
+        ).where(Customer.id.in_(ids))
+    ).all()
+    queries = []
+    for first, last, phone, email, number in rows:
+        kind = rng.random()
+        if kind < 0.35:
+            queries.append(first[: rng.randint(2, len(first))])
+        elif kind < 0.55:
+            queries.append(f"{first} {last.split()[0][:3]}")
+        elif kind < 0.70:
+            queries.append(last.split()[0][: rng.randint(2, 5)].lower())
+        elif kind < 0.85 and phone:
+            queries.append(phone)
+        elif kind < 0.95 and email:
+            queries.append(email[: rng.randint(3, len(email))])
+        else:
+            queries.append(number)
+    rng.shuffle(queries)
+    return queries[:n]
+
+
+def timed_requests(client, urls: list[str], statements: list | None = None) -> list[float]:
+    times = []
+    for url in urls:
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("url", nargs="?", default="sqlite:////tmp/portal-1m.db")
+    parser.add_argument("--requests", type=int, default=1200)
+    args = parser.parse_args()
+    app = create_app(
+        {"SQLALCHEMY_DATABASE_URI": args.url, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False}
+    )
+    rng = random.Random(7)
+    with app.app_context():
+        customers = db.session.scalar(sa.select(sa.func.count()).select_from(Customer))
+        queries = sample_queries(args.requests, rng)
+        max_id = db.session.scalar(sa.select(sa.func.max(Customer.id)))
+        card_ids = [rng.randint(1, max_id) for _ in range(args.requests)]
+        user = db.session.scalar(sa.select(User).where(User.email == "frontline@demo.example"))
+        user_id = user.id
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user_id)
+        session["_fresh"] = True
+    # Warm up caches and compiled templates, as a running server would be.
+    timed_requests(client, [f"/customers/search?q={q}" for q in queries[:50]])
+
+    captured: list[tuple[str, object]] = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):
+        if "customer" in statement and "audit" not in statement:
+            captured.append((statement, parameters))
+
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", capture)
+    lookup = timed_requests(client, [f"/customers/search?q={q}" for q in queries])
+    sa.event.remove(engine, "before_cursor_execute", capture)
+    headers = {"HX-Request": "true"}
+    fragment = []
+    for q in queries[:300]:
+        start = time.perf_counter()
+        client.get(f"/customers/search?q={q}", headers=headers)
+        fragment.append((time.perf_counter() - start) * 1000)
+    card = timed_requests(client, [f"/customers/{i}" for i in card_ids])
+
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        sql_times = []
+        for statement, params in captured:
+            start = time.perf_counter()
+            cursor.execute(statement, params)
+            cursor.fetchall()
+            sql_times.append((time.perf_counter() - start) * 1000)
+        per_request = len(captured) / len(queries)
+        plans = []
+        if engine.dialect.name == "sqlite":
+            for statement, params in captured[:: max(1, len(captured) // 4)][:4]:
+                cursor.execute("EXPLAIN QUERY PLAN " + statement, params)
+                plans.append([row[-1] for row in cursor.fetchall()])
+    finally:
+        raw.close()
+    # Group the raw SQL per request so it compares with a request's p95.
+    k = max(1, round(per_request))
+    sql_per_request = [sum(sql_times[i : i + k]) for i in range(0, len(sql_times), k)]
+
+    print(f"database: {engine.dialect.name}, {customers:,} customers")
+    for name, values in (
+        ("lookup (full page)", lookup),
+        ("lookup (htmx fragment)", fragment),
+        ("card", card),
+        ("lookup SQL via driver", sql_per_request),
+    ):
+        print(
+            f"{name:26s} n={len(values):5d}  p50={statistics.median(values):6.2f} ms  "
+            f"p95={percentile(values, 0.95):6.2f} ms  max={max(values):7.2f} ms"
+        )
+    ratio = percentile(fragment, 0.95) / max(percentile(sql_per_request, 0.95), 1e-6)
+    print(f"statements per lookup: {per_request:.2f}; app/driver p95 ratio (fragment): {ratio:.2f}")
+    for plan in plans:
+        print("plan:", " | ".join(plan))
+
+
+if __name__ == "__main__":
+    main()
