@@ -2,6 +2,7 @@
 
 from flask import redirect, request, url_for
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
 
 from portal.extensions import db
 
@@ -14,7 +15,10 @@ def configure_login(manager) -> None:
     def load_user(user_id: str):
         from portal.auth.models import User
 
-        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        if not user_id.isdigit():
+            return None
+        # Roles come in the same statement: every request checks a capability.
+        user = db.session.get(User, int(user_id), options=[joinedload(User.roles)])
         return user if user is not None and user.active else None
 
     @manager.unauthorized_handler
