@@ -22,6 +22,12 @@ The patterns are real, so the portal's analytics have something to find:
 
 Survey scales: CSAT 1-5 (5 best), NPS 0-10, effort 1-7 where 1 means "no effort at all"
 (lower is better).
+
+Modules: `people` (who the customers are, hidden traits), `identity` (their card
+columns), `contacts` (interactions, complaints, promises), `sales` (purchases),
+`surveys`, `ledger` (points, privileges), `words` (names and texts). Column arrays are
+numpy arrays, masked where NULL, with datetime64 for dates and times; customers are
+indexed by chunk position until `chunk_build` swaps in their ids.
 """
 
 from __future__ import annotations
@@ -30,12 +36,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from portal.customers.normalise import fold, name_terms, normalise_email
-from portal.demo import activity, ledger, people
+from portal.customers.normalise import fold
+from portal.demo import contacts, identity, ledger, people, sales, surveys
+from portal.demo.people import Staff
 from portal.demo.words import TEAM_SIZES, TEAMS
 
-DAY = 86_400
-WINDOW_DAYS = 730  # two years of history, ending today
 DEMO_PASSWORD = "demo"  # noqa: S105  (the documented demo password)
 
 Columns = dict[str, np.ndarray]
@@ -69,18 +74,18 @@ def org_build(rng: np.random.Generator) -> tuple[Employee, ...]:
     admin. The manager and frontline demo logins work in the first team."""
     taken = {login[0] for login in DEMO_LOGINS}
     quality = rng.normal(0.0, 1.0, size=sum(TEAM_SIZES) + len(DEMO_LOGINS))
-    staff: list[Employee] = []
+    everyone: list[Employee] = []
     for email, name, role, team in DEMO_LOGINS:
         # The frontline login is a good (not the best) employee: their page looks healthy.
-        q = 0.5 if role == "frontline" else float(quality[len(staff)])
-        staff.append(Employee(email, name, (role,), team, q))
+        q = 0.5 if role == "frontline" else float(quality[len(everyone)])
+        everyone.append(Employee(email, name, (role,), team, q))
     for team, size in enumerate(TEAM_SIZES):
-        demo_members = sum(1 for e in staff if e.team == team)
+        demo_members = sum(1 for e in everyone if e.team == team)
         for k in range(size - demo_members):
             role = "manager" if team > 0 and k == 0 else "frontline"
             email, name = _employee_name(rng, taken)
-            staff.append(Employee(email, name, (role,), team, float(quality[len(staff)])))
-    return tuple(staff)
+            everyone.append(Employee(email, name, (role,), team, float(quality[len(everyone)])))
+    return tuple(everyone)
 
 
 def _employee_name(rng: np.random.Generator, taken: set[str]) -> tuple[str, str]:
@@ -95,24 +100,10 @@ def _employee_name(rng: np.random.Generator, taken: set[str]) -> tuple[str, str]
     return local + "@demo.example", f"{first} {last1} {last2}"
 
 
-@dataclass(frozen=True)
-class Staff:
-    """The employees who serve customers, as arrays indexed by staff position."""
-
-    user_id: np.ndarray
-    team: np.ndarray
-    quality: np.ndarray
-    owns: np.ndarray  # weight as owner of customers (managers own none)
-    serves: np.ndarray  # weight as the person serving a contact
-    team_id: np.ndarray  # database id per team index
-    team_weight: np.ndarray  # share of customers per team
-    team_manager: np.ndarray  # user id of each team's manager
-    featured: int  # staff position of the frontline demo login
-
-
 def staff_build(
     employees: tuple[Employee, ...], user_ids: dict[str, int], team_ids: list[int]
 ) -> Staff:
+    """The serving employees as arrays, once the database has given them ids."""
     serving = [e for e in employees if e.team is not None]
     manager = np.array(["manager" in e.roles for e in serving])
     managers = {e.team: user_ids[e.email] for e in serving if "manager" in e.roles}
@@ -166,32 +157,38 @@ def chunk_build(
     the two years before `today`. `next_ids` gives the first id of each child table."""
     now = int(np.datetime64(today, "D").astype("datetime64[s]").astype(np.int64))
     crowd = people.crowd_build(rng, staff=staff, size=size, now=now)
-    featured = people.showcase_pick(crowd, staff) if showcase else np.empty(0, np.int64)
-    contacts = activity.contacts_build(rng, crowd, staff, now=now, showcase=featured)
-    tables: dict[str, Columns] = {}
-    tables["interactions"] = activity.interaction_columns(rng, contacts, staff, crowd, now)
+    chosen = people.showcase_pick(crowd, staff) if showcase else np.empty(0, np.int64)
+    talk = contacts.contacts_build(rng, crowd, staff, now=now, showcase=chosen)
+    bought = sales.purchases_build(rng, crowd, staff, now=now)
+    tables = {"interactions": contacts.interaction_columns(rng, talk, staff)}
     interaction_ids = _assign_ids(tables["interactions"], next_ids["interactions"])
-    tables["complaints"] = activity.complaint_columns(rng, contacts, staff, interaction_ids)
-    tables["promises"] = activity.promise_columns(rng, contacts, staff, interaction_ids, now)
-    sales = activity.purchases_build(rng, crowd, staff, now=now)
-    tables["purchases"] = activity.purchase_columns(sales, staff)
-    purchase_ids = _assign_ids(tables["purchases"], next_ids["purchases"])
-    tables["survey_answers"] = activity.survey_columns(
-        rng, crowd, staff, contacts, sales, interaction_ids, now
+    tables["complaints"] = contacts.complaint_columns(rng, talk, staff, interaction_ids)
+    tables["promises"] = contacts.promise_columns(rng, talk, staff, interaction_ids, now)
+    tables["purchases"] = sales.purchase_columns(bought, staff)
+    receipts = sales.references(_assign_ids(tables["purchases"], next_ids["purchases"]), bought)
+    tables["purchases"]["reference"] = receipts
+    tables["survey_answers"] = surveys.survey_columns(
+        rng, crowd, staff, talk, bought, interaction_ids, now
     )
-    tables["points_entries"] = ledger.points_columns(
-        rng, crowd, staff, sales, contacts, purchase_ids, now
-    )
+    tables["points_entries"] = ledger.points_columns(rng, crowd, staff, bought, talk, receipts, now)
     tables["privileges"] = ledger.privilege_columns(rng, crowd, staff, now)
     ids = first_id + np.arange(size, dtype=np.int64)
-    last = activity.last_activity(size, contacts, sales)
-    tables["customers"] = people.customer_columns(rng, crowd, staff, ids, last, now)
+    last = _last_activity(size, talk, bought)
+    tables["customers"] = identity.customer_columns(rng, crowd, staff, ids, last, now)
     for name in ("complaints", "promises", "survey_answers", "points_entries", "privileges"):
         _assign_ids(tables[name], next_ids[name])
     _to_customer_ids(tables, ids)
-    terms = people.term_pairs(crowd, ids)
     ordered = {name: tables[name] for name in TABLE_ORDER}
-    return Chunk(ordered, terms, {n: len(c["id"]) for n, c in ordered.items()})
+    counts = {name: len(columns["id"]) for name, columns in ordered.items()}
+    return Chunk(ordered, people.term_pairs(crowd, ids), counts)
+
+
+def _last_activity(size: int, c: contacts.Contacts, bought: sales.Sales) -> np.ndarray:
+    """Latest purchase or contact per customer, -1 for none."""
+    last = np.full(size, -1, dtype=np.int64)
+    np.maximum.at(last, c.cust, c.t)
+    np.maximum.at(last, bought.cust, bought.t)
+    return last
 
 
 def _assign_ids(columns: Columns, first: int) -> np.ndarray:
@@ -216,12 +213,3 @@ def name_terms_sorted(terms: list[tuple[np.ndarray, np.ndarray]]) -> Columns:
     cust = np.concatenate([c for _, c in terms]) if terms else np.empty(0, np.int64)
     order = np.lexsort((cust, term))  # TERMS is sorted, so index order is text order
     return {"term": people.TERMS[term[order]], "customer_id": cust[order]}
-
-
-def expected_terms(first_name: str, last_name: str) -> list[str]:
-    """What the term index must hold for a name (the portal's own rule)."""
-    return name_terms(first_name, last_name)
-
-
-def expected_email_norm(email: str | None) -> str | None:
-    return normalise_email(email)
