@@ -37,7 +37,7 @@ def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI") == "true":
             pytest.fail(f"{CHROMIUM} is missing: browser tests may not skip under CI")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)")
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium); fails under CI")
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
