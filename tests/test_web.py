@@ -46,3 +46,15 @@ def test_base_layout_sends_csrf_with_htmx_and_serves_pinned_htmx(login_as, clien
     assert 'hx-boost="true"' in page and "X-CSRFToken" in page
     assert "/static/vendor/htmx.min.js" in page
     assert client.get("/static/vendor/htmx.min.js").status_code == 200
+
+
+def test_server_error_is_a_friendly_500(app):
+    def broken():
+        raise RuntimeError("boom")
+
+    broken.capability = "public"
+    app.add_url_rule("/broken", "broken", broken)
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = app.test_client().get("/broken")
+    assert response.status_code == 500
+    assert "The error was logged. Nothing was saved." in response.get_data(as_text=True)
