@@ -226,7 +226,9 @@ class Complaint(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = _fk("customers")
-    interaction_id: Mapped[int | None] = _fk("interactions", nullable=True, ondelete="SET NULL")
+    interaction_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("interactions.id", ondelete="SET NULL"), index=True
+    )
     employee_id: Mapped[int | None] = _fk("users", nullable=True, ondelete="SET NULL")
     department: Mapped[Department] = mapped_column(enum_column(Department))
     summary: Mapped[str] = mapped_column(sa.String(300))
@@ -248,7 +250,9 @@ class Promise(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = _fk("customers")
-    interaction_id: Mapped[int | None] = _fk("interactions", nullable=True, ondelete="SET NULL")
+    interaction_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("interactions.id", ondelete="SET NULL"), index=True
+    )
     employee_id: Mapped[int | None] = _fk("users", nullable=True, ondelete="SET NULL")
     kind: Mapped[PromiseKind] = mapped_column(enum_column(PromiseKind))
     description: Mapped[str] = mapped_column(sa.String(300))
@@ -269,7 +273,9 @@ class SurveyAnswer(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = _fk("customers")
-    interaction_id: Mapped[int | None] = _fk("interactions", nullable=True, ondelete="SET NULL")
+    interaction_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("interactions.id", ondelete="SET NULL"), index=True
+    )
     employee_id: Mapped[int | None] = _fk("users", nullable=True, ondelete="SET NULL")
     department: Mapped[Department | None] = mapped_column(enum_column(Department))
     answered_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,4 +1,4 @@
-"""service scripts
+"""service scripts, and indexes on the links to interactions
 
 Revision ID: 0002
 Revises: 0001
@@ -40,6 +40,10 @@ def upgrade():
     with op.batch_alter_table('service_scripts', schema=None) as batch_op:
         batch_op.create_index('ix_service_scripts_status_language', ['status', 'language'], unique=False)
 
+    # Child tables point at interactions; index those links before rebuilding it.
+    for table in ('complaints', 'promises', 'survey_answers'):
+        op.create_index(op.f(f'ix_{table}_interaction_id'), table, ['interaction_id'], unique=False)
+
     with op.batch_alter_table('interactions', schema=None) as batch_op:
         batch_op.add_column(sa.Column('script_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('script_followed', sa.Boolean(), nullable=True))
@@ -52,6 +56,9 @@ def downgrade():
         batch_op.drop_constraint(batch_op.f('fk_interactions_script_id_service_scripts'), type_='foreignkey')
         batch_op.drop_column('script_followed')
         batch_op.drop_column('script_id')
+
+    for table in ('complaints', 'promises', 'survey_answers'):
+        op.drop_index(op.f(f'ix_{table}_interaction_id'), table_name=table)
 
     with op.batch_alter_table('service_scripts', schema=None) as batch_op:
         batch_op.drop_index('ix_service_scripts_status_language')
