@@ -20,6 +20,7 @@ from portal.demo.people import (
     Crowd,
     Staff,
 )
+from portal.demo.timeline import padded
 
 
 def customer_columns(
@@ -30,6 +31,9 @@ def customer_columns(
     last: np.ndarray,
     now: int,
 ) -> dict[str, np.ndarray]:
+    """The customers table. `last` is each customer's latest event (seconds, -1 none).
+    Folded names and phone_norm are assembled from precomputed parts instead of calling
+    fold() and normalise_phone() a million times; the tests check they agree."""
     size = crowd.n
     first_name = FIRST[crowd.first]
     single = crowd.last2 < 0
@@ -45,7 +49,7 @@ def customer_columns(
     consent_at = crowd.start + (rng.random(size) * (now - crowd.start)).astype(np.int64)
     return {
         "id": ids,
-        "number": np.strings.add("C", np.strings.zfill(ids.astype(str), 7)),
+        "number": np.strings.add("C", padded(ids, 7)),
         "loyalty_id": np.ma.array(_loyalty_ids(ids), mask=~crowd.member),
         "first_name": first_name,
         "last_name": last_name,

@@ -14,6 +14,7 @@ from portal.demo.timeline import (
     PURCHASE_CHANNELS,
     WEB,
     business_hours,
+    padded,
     poisson_times,
     seconds,
     serving_employee,
@@ -77,4 +78,4 @@ def purchase_columns(sales: Sales, staff: Staff) -> dict[str, np.ndarray]:
 def references(ids: np.ndarray, sales: Sales) -> np.ndarray:
     """Till receipts start with T, web orders with W."""
     prefix = np.where(sales.channel == WEB, "W", "T")
-    return np.strings.add(prefix, np.strings.zfill(ids.astype(str), 9))
+    return np.strings.add(prefix, padded(ids, 9))

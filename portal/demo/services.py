@@ -86,7 +86,9 @@ def org_create(
     return {email: user.id for email, user in users.items()}, [team.id for team in teams]
 
 
-def _user(person: generate.Employee, actor: User | None, password_hash: str, team_id):
+def _user(
+    person: generate.Employee, actor: User | None, password_hash: str, team_id: int | None
+) -> User:
     return user_create(
         actor=actor,
         email=person.email,

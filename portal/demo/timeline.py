@@ -76,3 +76,10 @@ def staff_ids(staff: Staff, employee: np.ndarray) -> np.ma.MaskedArray:
 
 def seconds(t: np.ndarray) -> np.ndarray:
     return t.astype("datetime64[s]")
+
+
+def padded(numbers: np.ndarray, width: int) -> np.ndarray:
+    """Numbers as zero-padded text ('000123'); numpy's zfill refuses empty arrays."""
+    if len(numbers) == 0:
+        return np.empty(0, dtype=f"U{width}")
+    return np.strings.zfill(numbers.astype(str), width)

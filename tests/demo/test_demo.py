@@ -7,6 +7,8 @@ import hashlib
 
 import pytest
 import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from werkzeug.security import check_password_hash
 
 from portal import create_app
@@ -144,6 +146,16 @@ def test_demo_reset_rebuilds_from_scratch(runner):
     assert 55 <= counts["users"] <= 65  # not twice the staff
     ids = db.session.scalars(sa.select(Customer.id).order_by(Customer.id)).all()
     assert ids == list(range(1, 151))
+
+
+def test_demo_reset_leaves_the_migrated_schema_with_its_audit_guard(runner):
+    assert _demo(runner).exit_code == 0
+    assert _demo(runner, "--reset").exit_code == 0
+    with db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, db.metadata) == []
+    with pytest.raises(sa.exc.DatabaseError, match="append-only"), db.engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM audit_events"))
 
 
 def test_demo_same_seed_same_rows_other_seed_other_rows(runner):

@@ -12,6 +12,7 @@ import pytest
 from portal.customers import models
 from portal.demo import generate, people
 from portal.demo.contacts import SHOWCASE
+from portal.demo.load import python_values
 from portal.demo.timeline import DEPARTMENTS, KINDS, OUTCOMES, PROMISE_KINDS
 
 DEMO = Path(generate.__file__).parent
@@ -150,5 +151,25 @@ def test_generate_name_terms_are_sorted_and_distinct():
     assert set(columns["term"].tolist()) <= set(people.TERMS.tolist())
 
 
+@pytest.mark.parametrize("size", [1, 2, 7])
+def test_generate_tiny_companies_work(size):
+    for seed in range(5):
+        chunk = _chunk(seed, size)
+        assert chunk.counts["customers"] == size
+        for columns in chunk.tables.values():
+            for values in columns.values():
+                python_values(values)
+
+
 def test_generate_showcase_table_is_well_formed():
     assert all(len(row) == 4 for row in SHOWCASE)
+
+
+def test_load_values_use_sqlalchemys_text_for_times_and_none_for_masked():
+    times = np.array(["2025-01-02T03:04:05", "1999-12-31T23:59:59"], dtype="datetime64[s]")
+    assert python_values(times) == ["2025-01-02 03:04:05.000000", "1999-12-31 23:59:59.000000"]
+    days = np.ma.array(np.array(["2025-01-02", "2025-03-04"], dtype="datetime64[D]"), mask=[0, 1])
+    assert python_values(days) == ["2025-01-02", None]
+    numbers = np.ma.array(np.array([1, 2, 3]), mask=[1, 0, 1])
+    assert python_values(numbers) == [None, 2, None]
+    assert all(type(v) is int for v in python_values(np.arange(3)))
