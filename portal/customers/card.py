@@ -224,7 +224,32 @@ def occasion(customer: Customer, on: date) -> str | None:
     return None
 
 
-def timeline_page(customer_id: int, before: datetime | None = None) -> tuple[list[dict], bool]:
+@dataclass(frozen=True)
+class TimelineCursor:
+    """Where a page ended, in the timeline's own order (time desc, kind, id desc), so
+    events sharing a timestamp at a page boundary are neither skipped nor repeated."""
+
+    at: datetime
+    kind: str
+    id: int
+
+    def token(self) -> str:
+        return f"{self.at.isoformat()}~{self.kind}~{self.id}"
+
+    @classmethod
+    def parse(cls, token: str) -> TimelineCursor:
+        at, kind, ident = token.split("~")
+        if kind not in TIMELINE_KINDS:
+            raise ValueError(kind)
+        return cls(datetime.fromisoformat(at), kind, int(ident))
+
+
+TIMELINE_KINDS = ("complaint", "interaction", "purchase", "survey")
+
+
+def timeline_page(
+    customer_id: int, after: TimelineCursor | None = None
+) -> tuple[list[dict], TimelineCursor | None]:
     """One page of the merged history, newest first; one statement whatever its length."""
     parts = [
         sa.select(
@@ -274,10 +299,21 @@ def timeline_page(customer_id: int, before: datetime | None = None) -> tuple[lis
     ]
     union = sa.union_all(*parts).subquery()
     stmt = sa.select(union)
-    if before is not None:
-        stmt = stmt.where(union.c.at < before)
+    if after is not None:
+        c = union.c
+        stmt = stmt.where(
+            sa.or_(
+                c.at < after.at,
+                sa.and_(c.at == after.at, c.kind > after.kind),
+                sa.and_(c.at == after.at, c.kind == after.kind, c.id < after.id),
+            )
+        )
     stmt = stmt.order_by(union.c.at.desc(), union.c.kind, union.c.id.desc()).limit(
         TIMELINE_PAGE + 1
     )
     rows = [row._asdict() for row in db.session.execute(stmt)]
-    return rows[:TIMELINE_PAGE], len(rows) > TIMELINE_PAGE
+    page = rows[:TIMELINE_PAGE]
+    if len(rows) <= TIMELINE_PAGE:
+        return page, None
+    last = page[-1]
+    return page, TimelineCursor(last["at"], last["kind"], last["id"])

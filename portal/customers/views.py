@@ -1,7 +1,5 @@
 """Frontline pages: search, screen pop by phone number, the context card."""
 
-from datetime import datetime
-
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -164,13 +162,13 @@ def points_new(customer_id: int):
 @requires("customers.view")
 def timeline(customer_id: int):
     customer = queries.customer_get(actor=current_user, customer_id=customer_id) or abort(404)
-    before = _parse_before(request.args.get("before"))
-    rows, more = card.timeline_page(customer.id, before=before)
+    after = _parse_cursor(request.args.get("after"))
+    rows, more = card.timeline_page(customer.id, after=after)
     return render("customers/timeline.html", "items", c=customer, timeline=rows, more=more)
 
 
-def _parse_before(value: str | None) -> datetime | None:
+def _parse_cursor(value: str | None) -> card.TimelineCursor | None:
     try:
-        return datetime.fromisoformat(value) if value else None
+        return card.TimelineCursor.parse(value) if value else None
     except ValueError:
         abort(400)

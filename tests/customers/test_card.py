@@ -199,7 +199,7 @@ def test_timeline_merges_kinds_newest_first_and_pages(login_as, client, htmx_hea
     assert len(rows) == card_queries.TIMELINE_PAGE and more
     older = client.get(
         f"/customers/{c.id}/timeline",
-        query_string={"before": rows[-1]["at"].isoformat()},
+        query_string={"after": more.token()},
         headers=htmx_headers,
     ).get_data(as_text=True)
     assert "<html" not in older and older.count('class="event event-purchase"') == 6
@@ -231,3 +231,22 @@ def test_statement_count_does_not_grow_with_history(app, login_as, client):
         return len(seen)
 
     assert statements(small.id) == statements(big.id)
+
+
+def test_timeline_pages_neither_skip_nor_repeat_events_sharing_a_timestamp(app):
+    c = factories.customer()
+    moment = utcnow() - timedelta(days=1)
+    for _ in range(card_queries.TIMELINE_PAGE + 5):
+        db.session.add(Purchase(customer_id=c.id, occurred_at=moment, amount_cents=100))
+    db.session.commit()
+    first, cursor = card_queries.timeline_page(c.id)
+    second, end = card_queries.timeline_page(c.id, after=cursor)
+    ids = [r["id"] for r in first + second]
+    assert len(ids) == len(set(ids)) == card_queries.TIMELINE_PAGE + 5 and end is None
+
+
+def test_a_malformed_timeline_cursor_is_a_400(login_as, client):
+    login_as("frontline")
+    c = factories.customer()
+    db.session.commit()
+    assert client.get(f"/customers/{c.id}/timeline?after=nonsense").status_code == 400
