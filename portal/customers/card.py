@@ -55,10 +55,6 @@ class Value:
             return "falling"
         return "rising" if ratio > 1 / FALLING_RATIO else "stable"
 
-    @property
-    def days_since_last_purchase(self) -> int | None:
-        return (utcnow() - self.last_purchase_at).days if self.last_purchase_at else None
-
 
 @dataclass
 class Points:

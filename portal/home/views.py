@@ -1,4 +1,4 @@
-"""Each person's home: one page, a section for every role they hold."""
+"""Each person's home: one page, a section for every capability their roles grant."""
 
 from flask_login import current_user
 
@@ -10,21 +10,21 @@ from portal.web import render
 @bp.route("/")
 @requires("home.view")
 def index():
-    roles = current_user.role_names
+    can = current_user.can
     sections = {}
-    if "frontline" in roles:
+    if can("customers.act"):
         sections["frontline"] = {
             "promises": queries.promises_due_list(actor=current_user),
             "recent": queries.interactions_recent_list(actor=current_user),
         }
-    if "manager" in roles:
+    if can("teams.view"):
         sections["manager"] = {"members": queries.team_overview_list(actor=current_user)}
-    if "trainer" in roles:
+    if can("quality.view"):
         sections["trainer"] = {
             "low": queries.low_satisfaction_list(),
             "by_department": queries.low_satisfaction_by_department(),
         }
-    if "admin" in roles:
+    if can("users.manage"):
         sections["admin"] = {
             "roles": queries.users_by_role(),
             "audit": queries.audit_latest_list(),
