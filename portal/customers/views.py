@@ -54,10 +54,12 @@ def card_view(customer_id: int):
 
 def _card_page(customer, saved: str | None = None, **forms):
     """The card with its action forms; a plain htmx request gets only the card body."""
+    # Forms not handed in start empty, even while answering a POST (formdata=None).
     forms = {
-        "interaction_form": forms.get("interaction_form") or InteractionForm(prefix="i"),
-        "promise_form": forms.get("promise_form") or PromiseForm(prefix="p"),
-        "points_form": forms.get("points_form") or PointsForm(prefix="pt"),
+        "interaction_form": forms.get("interaction_form")
+        or InteractionForm(prefix="i", formdata=None),
+        "promise_form": forms.get("promise_form") or PromiseForm(prefix="p", formdata=None),
+        "points_form": forms.get("points_form") or PointsForm(prefix="pt", formdata=None),
     }
     data = card.card_get(customer)
     timeline, more = card.timeline_page(customer.id)

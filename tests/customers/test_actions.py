@@ -58,6 +58,9 @@ def test_htmx_post_returns_the_updated_card_body(login_as, client, htmx_headers)
     assert response.status_code == 200 and "<html" not in text
     assert text.lstrip().startswith('<div class="card-layout" id="card-body">')
     assert "Interaction saved." in text and "Asked about the warranty" in text
+    # The note is in the timeline, and the form is empty again for the next one.
+    form = text[text.index('id="i-notes"') :].split("</textarea>")[0]
+    assert "Asked about the warranty" not in form
 
 
 def test_invalid_scores_come_back_with_the_message_and_what_was_typed(login_as, client):
