@@ -1,0 +1,173 @@
+"""What a script file may say: fields, condition keys with their value types, placeholders.
+
+content.py checks files against it; rules.py explains what each condition means and
+how each placeholder is filled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+LANGUAGES = ("es", "en")
+STATUSES = ("draft", "in_review", "published", "archived")
+TIERS = ("standard", "silver", "gold", "platinum")
+SEGMENTS = (
+    "champions",
+    "loyal",
+    "potential_loyalist",
+    "new",
+    "promising",
+    "need_attention",
+    "about_to_sleep",
+    "at_risk",
+    "cant_lose",
+    "hibernating",
+    "lost",
+)
+DEPARTMENTS = ("sales", "billing", "support", "delivery", "returns", "loyalty")
+CHANNELS = ("store", "phone", "email", "chat", "web")
+SPEND_TRENDS = ("falling", "stable", "rising")
+OCCASIONS = ("birthday", "customer_anniversary")
+CHURN_RISKS = ("low", "medium", "high")
+
+BOOL, RANGE = "bool", "range"
+# Condition key -> BOOL, RANGE, or the values a one-of condition may name.
+CONDITIONS: dict[str, str | tuple[str, ...]] = {
+    "tier": TIERS,
+    "segment": SEGMENTS,
+    "open_complaint": BOOL,
+    "complaint_department": DEPARTMENTS,
+    "recent_low_satisfaction": BOOL,
+    "low_satisfaction_department": DEPARTMENTS,
+    "days_since_last_purchase": RANGE,
+    "spend_trend": SPEND_TRENDS,
+    "points_expiring": RANGE,
+    "occasion": OCCASIONS,
+    "purchases": RANGE,
+    "churn_risk": CHURN_RISKS,
+    "open_promise_due": BOOL,
+    "is_advocate": BOOL,
+    "preferred_channel": CHANNELS,
+    "language": LANGUAGES,
+}
+PLACEHOLDERS = (
+    "first_name",
+    "tier",
+    "points_expiring",
+    "expiry_date",
+    "complaint_department",
+    "low_satisfaction_department",
+    "days_since_last_purchase",
+    "owner_name",
+    "last_purchase_date",
+    "years_as_customer",
+    "promise_description",
+    "promise_due",
+)
+Check = tuple[Callable[[object], bool], str]  # (passes, what to say when it does not)
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _is_slug(value: object) -> bool:
+    return isinstance(value, str) and SLUG.fullmatch(value) is not None
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _is_bool(value: object) -> bool:
+    return isinstance(value, bool)
+
+
+def _among(allowed: tuple[str, ...]) -> Check:
+    return (lambda value: value in allowed, f"must be one of {', '.join(allowed)}")
+
+
+def _whole(low: int, high: int | None = None) -> Check:
+    def passes(value: object) -> bool:
+        # bool is an int in Python, but `priority: true` is a mistake, not 1.
+        if not isinstance(value, int) or isinstance(value, bool) or value < low:
+            return False
+        return high is None or value <= high
+
+    bounds = f"from {low} to {high}" if high is not None else f"of at least {low}"
+    return passes, f"must be a whole number {bounds}"
+
+
+# Front matter fields other than `when`, each with its check; all are required.
+FIELDS: dict[str, Check] = {
+    "id": (_is_slug, "must be a slug such as 'points-expiring'"),
+    "language": _among(LANGUAGES),
+    "title": (_is_text, "must be a non-empty text"),
+    "priority": _whole(0),
+    "commandment": _whole(1, 10),
+    "lesson": (_is_slug, "must be a slug such as 'commandment-07-know-me'"),
+    "upsell": (_is_bool, "must be true or false"),
+    "version": _whole(1),
+    "status": _among(STATUSES),
+}
+REQUIRED = (*FIELDS, "when")
+# Fields that decide *whether* a script fits must agree across its languages, or
+# the choice would depend on the language the card happens to be shown in.
+SHARED_FIELDS = ("priority", "commandment", "lesson", "upsell", "when")
+
+
+@dataclass(frozen=True)
+class Range:
+    min: int | None = None
+    max: int | None = None
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, int) or isinstance(value, bool):
+            return False
+        return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+
+
+@dataclass(frozen=True)
+class Condition:
+    key: str
+    value: bool | Range | tuple[str, ...]
+
+
+def parse_condition(key: str, value: object) -> Condition:
+    """The condition `key: value` from a `when:` block; ValueError says what is wrong."""
+    kind = CONDITIONS.get(key)
+    if kind is None:
+        raise ValueError(f"unknown condition key '{key}'")
+    if kind == BOOL:
+        if not isinstance(value, bool):
+            raise ValueError(f"condition '{key}' must be true or false")
+        return Condition(key, value)
+    if kind == RANGE:
+        return Condition(key, _range(key, value))
+    return Condition(key, _one_of(key, value, kind))
+
+
+def _non_negative(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _range(key: str, value: object) -> Range:
+    if not isinstance(value, dict) or not value or set(value) - {"min", "max"}:
+        raise ValueError(f"condition '{key}' must be a mapping with 'min' and/or 'max'")
+    if not all(_non_negative(v) for v in value.values()):
+        raise ValueError(f"condition '{key}': 'min' and 'max' must be whole numbers, 0 or more")
+    low, high = value.get("min"), value.get("max")
+    if low is not None and high is not None and low > high:
+        raise ValueError(f"condition '{key}' has 'min' greater than 'max'")
+    return Range(low, high)
+
+
+def _one_of(key: str, value: object, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not values:
+        raise ValueError(f"condition '{key}' must be one of {', '.join(allowed)}, or a list")
+    unknown = [str(v) for v in values if v not in allowed]
+    if unknown:
+        expected = ", ".join(allowed)
+        raise ValueError(f"condition '{key}' has unknown value '{unknown[0]}' ({expected})")
+    # Sorted and without repeats, so the same condition compares equal however written.
+    return tuple(sorted(set(values)))
