@@ -33,6 +33,7 @@ DEFAULTS = {
     "LOGIN_MAX_FAILURES": 5,
     "LOGIN_WINDOW_MINUTES": 15,
     "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
+    "CONTENT_FOLDER": None,  # None means the content/ folder beside the portal package
 }
 
 
@@ -49,6 +50,8 @@ def load_config(app, overrides: dict | None = None) -> None:
     app.config["SQLALCHEMY_DATABASE_URI"] = _database_uri(app)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+    if not app.config.get("CONTENT_FOLDER"):
+        app.config["CONTENT_FOLDER"] = str(Path(app.root_path).parent / "content")
 
 
 def _database_uri(app) -> str:

@@ -25,9 +25,11 @@ from portal.customers.models import (
     SurveyAnswer,
 )
 from portal.extensions import db
+from portal.service_scripts.rules import CardFacts
 
 RECENT_DAYS = 90
 LOW_CSAT, LOW_NPS = 2, 6
+PROMOTER_NPS = 9
 FALLING_RATIO = 0.6  # last 90 days below 60 % of the customer's own usual 90 days
 EXPIRY_WINDOW_DAYS = 30
 TIMELINE_PAGE = 20
@@ -73,6 +75,7 @@ class Card:
     privileges: list = field(default_factory=list)
     recovery: list = field(default_factory=list)  # bad experiences to mention first
     occasion: str | None = None
+    advocate: bool = False  # their latest recommendation score, within a year, was 9 or 10
 
 
 def card_get(customer: Customer) -> Card:
@@ -85,6 +88,7 @@ def card_get(customer: Customer) -> Card:
         privileges=_privileges(customer.id),
         recovery=_recovery(customer.id),
         occasion=occasion(customer, today()),
+        advocate=_advocate(customer.id),
     )
 
 
@@ -203,6 +207,65 @@ def _recovery(customer_id: int) -> list[dict]:
     union = sa.union_all(complaints, low).subquery()
     rows = db.session.execute(sa.select(union).order_by(union.c.at.desc()).limit(5)).all()
     return [row._asdict() for row in rows]
+
+
+def _advocate(customer_id: int) -> bool:
+    since = utcnow() - timedelta(days=365)
+    latest = db.session.scalar(
+        sa.select(SurveyAnswer.nps)
+        .where(
+            SurveyAnswer.customer_id == customer_id,
+            SurveyAnswer.answered_at >= since,
+            SurveyAnswer.nps.is_not(None),
+        )
+        .order_by(SurveyAnswer.answered_at.desc())
+        .limit(1)
+    )
+    return latest is not None and latest >= PROMOTER_NPS
+
+
+def _code(value) -> str | None:
+    """A stored code as text, whether it arrives as an enum member or a plain string."""
+    return None if value is None else getattr(value, "value", value)
+
+
+def _day(value: datetime | None) -> date | None:
+    return value.date() if value is not None else None
+
+
+def script_facts(card: Card, on: date) -> CardFacts:
+    """What the script rules may know about this customer, read off the card."""
+    c = card.customer
+    complaint = card.complaints[0] if card.complaints else None  # newest open one
+    low = next((r for r in card.recovery if r["kind"] == "low_satisfaction"), None)
+    promise = card.promises[0][0] if card.promises else None  # soonest due
+    return CardFacts(
+        language=c.language,
+        do_not_upsell=c.do_not_upsell,
+        today=on,
+        first_name=c.first_name,
+        owner_name=c.owner.name if c.owner else None,
+        tier=_code(c.tier),
+        segment=None,  # the analytics feature computes it
+        customer_since=c.customer_since,
+        purchases=card.value.purchases,
+        last_purchase_date=_day(card.value.last_purchase_at),
+        spend_trend=card.value.trend,
+        points_expiring=card.points.expiring or None,
+        expiry_date=card.points.expiring_on,
+        occasion=card.occasion,
+        open_complaint=complaint is not None,
+        complaint_department=_code(complaint.department) if complaint else None,
+        complaint_date=_day(complaint.opened_at) if complaint else None,
+        recent_low_satisfaction=low is not None,
+        low_satisfaction_department=_code(low["department"]) if low else None,
+        low_satisfaction_date=_day(low["at"]) if low else None,
+        churn_risk=None,  # the analytics feature computes it
+        promise_description=promise.description if promise else None,
+        promise_due=promise.due_on if promise else None,
+        is_advocate=card.advocate,
+        preferred_channel=_code(c.preferred_channel),
+    )
 
 
 def occasion(customer: Customer, on: date) -> str | None:

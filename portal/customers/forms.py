@@ -34,6 +34,18 @@ class InteractionForm(FlaskForm):
     )
     nps = IntegerField(_l("Would recommend (0–10)"), validators=[Optional(), NumberRange(0, 10)])
     effort = IntegerField(_l("Effort (1–7)"), validators=[Optional(), NumberRange(1, 7)])
+    # The script panel beside the card fills script_id (a hidden input tied to this form).
+    script_id = IntegerField(validators=[Optional()])
+    script_followed = RadioField(
+        _l("The suggested script"),
+        choices=[
+            SelectChoice("", _l("not used")),
+            SelectChoice("followed", _l("followed")),
+            SelectChoice("skipped", _l("skipped")),
+        ],
+        validators=[Optional()],
+        default="",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -23,8 +23,10 @@ from portal.customers.models import (
 )
 from portal.extensions import db
 from portal.i18n import N_
+from portal.service_scripts.models import ServiceScript
 
 POINTS_VALID_DAYS = 365
+FOLLOWED = {"followed": True, "skipped": False}
 
 
 class CardError(ValueError):
@@ -47,7 +49,14 @@ def interaction_log(
     csat: int | None = None,
     nps: int | None = None,
     effort: int | None = None,
+    script_id: int | None = None,
+    script_followed: str | None = None,
 ) -> Interaction:
+    """`script_followed` is 'followed', 'skipped' or empty for the script `script_id`."""
+    if script_id is not None and db.session.get(ServiceScript, script_id) is None:
+        raise CardError(
+            "script_followed", N_("That script is no longer available. Reload the card.")
+        )
     now = utcnow()
     interaction = Interaction(
         customer_id=customer.id,
@@ -58,6 +67,8 @@ def interaction_log(
         department=department,
         outcome=outcome,
         notes=(notes or "").strip() or None,
+        script_id=script_id,
+        script_followed=FOLLOWED.get(script_followed or "") if script_id else None,
     )
     db.session.add(interaction)
     db.session.flush()
@@ -80,7 +91,7 @@ def interaction_log(
         actor=actor,
         action="interaction.logged",
         target=customer,
-        detail={"interaction_id": interaction.id, "channel": channel},
+        detail={"interaction_id": interaction.id, "channel": channel, "script_id": script_id},
     )
     return interaction
 

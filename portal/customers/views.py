@@ -1,16 +1,19 @@
 """Frontline pages: search, screen pop by phone number, the context card."""
 
 from flask import abort, flash, redirect, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.audit.services import audit_record
 from portal.auth.permissions import requires
+from portal.clock import today
 from portal.customers import bp, card, queries, services
 from portal.customers.forms import InteractionForm, PointsForm, PromiseForm
 from portal.customers.models import Promise
 from portal.customers.normalise import normalise_phone
 from portal.extensions import db
+from portal.service_scripts.panel import panel_get
 from portal.web import render, wants_fragment
 
 OPENED_VIA = {"search", "pop", "link"}
@@ -63,6 +66,8 @@ def _card_page(customer, saved: str | None = None, **forms):
     }
     data = card.card_get(customer)
     timeline, more = card.timeline_page(customer.id)
+    facts = card.script_facts(data, today())
+    panel = panel_get(facts, slug=request.args.get("script"), reader=str(get_locale()))
     return render(
         "customers/card.html",
         "card_body",
@@ -71,8 +76,19 @@ def _card_page(customer, saved: str | None = None, **forms):
         timeline=timeline,
         more=more,
         saved=saved,
+        panel=panel,
         **forms,
     )
+
+
+@bp.route("/<int:customer_id>/scripts/<slug>")
+@requires("customers.view")
+def script_view(customer_id: int, slug: str):
+    """Another script that fits, picked from the panel; htmx swaps only the panel."""
+    customer = _load(customer_id)
+    facts = card.script_facts(card.card_get(customer), today())
+    panel = panel_get(facts, slug, reader=str(get_locale()))
+    return render("customers/script.html", "script_panel", c=customer, panel=panel)
 
 
 def _load(customer_id: int):
@@ -101,7 +117,10 @@ def interaction_new(customer_id: int):
     if not form.validate_on_submit():
         return _card_page(customer, interaction_form=form)
     fields = {k: v for k, v in form.data.items() if k not in ("csrf_token",)}
-    services.interaction_log(actor=current_user, customer=customer, **fields)
+    try:
+        services.interaction_log(actor=current_user, customer=customer, **fields)
+    except services.CardError as exc:
+        return _refused(customer, form, exc, "interaction_form")
     db.session.commit()
     return _saved(customer, _("Interaction saved."))
 

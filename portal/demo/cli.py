@@ -12,6 +12,7 @@ from portal.clock import today
 from portal.demo import services
 from portal.demo.generate import DEMO_LOGINS, DEMO_PASSWORD
 from portal.demo.words import COMPANY, TEAMS
+from portal.extensions import db
 
 KEPT = "The database already holds data; left unchanged (use --reset to rebuild)."
 REFUSED = (
@@ -27,6 +28,7 @@ SHOWN = (
     ("survey_answers", "survey answers"),
     ("points_entries", "points entries"),
     ("privileges", "privileges"),
+    ("service_scripts", "service scripts"),
 )
 
 
@@ -69,7 +71,19 @@ def demo_command(customers: int, seed: int, reset: bool, keep_existing: bool) ->
         counts = services.demo_build(
             customers=customers, seed=seed, today=today(), progress=bar.update
         )
+    counts["service_scripts"] = _scripts_load()
     _report(counts, time.perf_counter() - started)
+
+
+def _scripts_load() -> int:
+    """The shipped service scripts, so the demo's cards have something to say."""
+    from portal.service_scripts.cli import content_folder
+    from portal.service_scripts.content import load_scripts
+    from portal.service_scripts.services import scripts_sync
+
+    report = scripts_sync(actor=None, docs=load_scripts(content_folder(None) / "scripts"))
+    db.session.commit()
+    return report.added + report.unchanged
 
 
 def _report(counts: dict[str, int], seconds: float) -> None:

@@ -188,3 +188,36 @@ def days_ahead(days: int, language: str) -> str:
         return "mañana" if language == "es" else "tomorrow"
     span = count(days, "day", language)
     return f"en {span}" if language == "es" else f"in {span}"
+
+
+# The ten commandments of customer management, by number, as the portal names them.
+COMMANDMENTS = {
+    "es": {
+        1: "Gánate mi confianza",
+        2: "Inspírame",
+        3: "Hazlo sencillo",
+        4: "Déjame decidir",
+        5: "Oriéntame",
+        6: "Disponible siempre",
+        7: "Conóceme",
+        8: "Supera lo que espero",
+        9: "Recompénsame",
+        10: "Sigue a mi lado",
+    },
+    "en": {
+        1: "Earn my trust",
+        2: "Inspire me",
+        3: "Make it simple",
+        4: "Put me in charge",
+        5: "Guide me",
+        6: "There around the clock",
+        7: "Know me",
+        8: "Exceed my expectations",
+        9: "Reward me",
+        10: "Stay with me",
+    },
+}
+
+
+def commandment(number: int, language: str) -> str:
+    return COMMANDMENTS[language].get(number, str(number))

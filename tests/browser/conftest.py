@@ -21,7 +21,7 @@ from werkzeug.serving import make_server
 from portal import create_app
 from portal.auth.models import User
 from portal.clock import utcnow
-from portal.customers.models import Complaint, CustomerNameTerm, Department
+from portal.customers.models import Complaint, CustomerNameTerm, Department, SurveyAnswer
 from portal.customers.normalise import name_terms
 from portal.extensions import db
 from tests import factories
@@ -110,7 +110,8 @@ def _demo_seed(app) -> None:
 
 
 def _scenario_seed() -> None:
-    """A customer no generated name resembles, with an open Billing complaint."""
+    """A customer no generated name resembles, with an open Billing complaint and a
+    low Billing score three days ago."""
     c = factories.customer(
         "José",
         "Núñez Peña",
@@ -127,6 +128,15 @@ def _scenario_seed() -> None:
             department=Department.BILLING,
             summary="Charged twice for the same order",
             opened_at=utcnow() - timedelta(days=3),
+        )
+    )
+    db.session.add(
+        SurveyAnswer(
+            customer_id=c.id,
+            department=Department.BILLING,
+            answered_at=utcnow() - timedelta(days=3),
+            csat=1,
+            comment="Nobody called me back",
         )
     )
     db.session.commit()

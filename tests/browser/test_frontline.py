@@ -2,10 +2,15 @@
 
 import re
 
+import sqlalchemy as sa
 from playwright.sync_api import expect
 
+from portal.customers.models import Interaction
+from portal.extensions import db
+from portal.service_scripts.models import ServiceScript
 
-def test_lookup_by_keyboard_card_banner_and_logging(page, base_url, sign_in):
+
+def test_lookup_by_keyboard_card_banner_and_logging(page, base_url, sign_in, live_app):
     sign_in("frontline")
     search = page.get_by_role("combobox")
     search.click()
@@ -18,6 +23,13 @@ def test_lookup_by_keyboard_card_banner_and_logging(page, base_url, sign_in):
     banner = page.get_by_role("alert")
     expect(banner).to_contain_text("Recover before you offer anything")
     expect(banner).to_contain_text("Complaint with Billing")
+    # The customer speaks Spanish, so the script beside the card is in Spanish.
+    script = page.locator("#script-panel")
+    expect(script).to_contain_text("Recuperar al cliente tras una mala experiencia")
+    expect(script).to_contain_text("Hola, José.")
+    # Why it was chosen is for the employee, in the interface's language.
+    expect(script).to_contain_text("low score with Billing 3 days ago")
+    expect(script).to_contain_text("Applies commandment 1: Earn my trust")
 
     form = page.locator("aside.act form").first
     form.get_by_label("Channel").select_option("phone")
@@ -26,12 +38,23 @@ def test_lookup_by_keyboard_card_banner_and_logging(page, base_url, sign_in):
     form.get_by_label("Outcome").select_option("pending")
     form.get_by_label("Notes").fill("Apologised; refund requested from Billing")
     form.get_by_label("2", exact=True).check()
+    form.get_by_label("followed", exact=True).check()
     form.get_by_role("button", name="Save interaction").click()
 
     expect(page.get_by_role("status").first).to_contain_text("Interaction saved.")
     first_event = page.locator("#timeline .event").first
     expect(first_event).to_contain_text("Apologised; refund requested from Billing")
     expect(page.locator("#timeline .event-survey").first).to_contain_text("CSAT 2/5")
+
+    app, _url = live_app
+    with app.app_context():
+        slug, followed = db.session.execute(
+            sa.select(ServiceScript.slug, Interaction.script_followed)
+            .join(ServiceScript, ServiceScript.id == Interaction.script_id)
+            .where(Interaction.notes == "Apologised; refund requested from Billing")
+        ).one()
+        db.session.remove()
+    assert (slug, followed) == ("recovery-after-bad-experience", True)
 
 
 def test_privacy_mode_hides_value_with_the_shortcut(page, base_url, sign_in):

@@ -1,0 +1,52 @@
+"""The script panel beside the card: the chosen script filled, rendered and explained."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from portal.markdown import render_markdown
+from portal.service_scripts import queries, wording
+from portal.service_scripts.content import ScriptDoc
+from portal.service_scripts.rules import CardFacts, choose, fill, reasons
+
+
+@dataclass(frozen=True)
+class Panel:
+    script: ScriptDoc | None
+    script_id: int | None = None
+    html: Markup = field(default_factory=Markup)
+    reasons: list[str] = field(default_factory=list)
+    others: list[ScriptDoc] = field(default_factory=list)
+    chosen_by_rules: bool = True
+    commandment: str = ""
+
+    @property
+    def language(self) -> str:
+        return self.script.language if self.script else ""
+
+
+def panel_get(facts: CardFacts, slug: str | None = None, reader: str | None = None) -> Panel:
+    """The best fit, or the fitting script `slug` when the employee picked another one
+    (a slug that no longer fits, or never did, gets the best fit).
+
+    The script speaks the customer's language; why it was chosen and the commandment it
+    applies are for the employee, in `reader`'s language (by default the customer's)."""
+    published = queries.scripts_published()
+    ids = {(doc.id, doc.language): row_id for row_id, doc in published}
+    choice = choose([doc for _row_id, doc in published], facts)
+    if not choice.best:
+        return Panel(script=None)
+    fits = [choice.best, *choice.others]
+    script = next((doc for doc in fits if doc.id == slug), choice.best)
+    reader = wording.normalise_language(reader or facts.language)
+    return Panel(
+        script=script,
+        script_id=ids[(script.id, script.language)],
+        html=render_markdown(fill(script, facts)),
+        reasons=reasons(script, facts, reader),
+        others=[doc for doc in fits if doc is not script],
+        chosen_by_rules=script is choice.best,
+        commandment=wording.commandment(script.commandment, reader),
+    )

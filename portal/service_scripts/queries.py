@@ -1,0 +1,55 @@
+"""Reads for service scripts: the published versions the card chooses from."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from portal.extensions import db
+from portal.service_scripts.content import ScriptDoc
+from portal.service_scripts.models import ContentStatus, ServiceScript
+from portal.service_scripts.vocabulary import parse_condition
+
+# Stored versions never change content, so a parsed one can be kept for the process;
+# the hash in the key keeps a reused id (a rebuilt database) from reading a stale entry.
+_parsed: dict[tuple[int, str], ScriptDoc] = {}
+
+
+def script_doc(row: ServiceScript) -> ScriptDoc:
+    key = (row.id, row.content_hash)
+    doc = _parsed.get(key)
+    if doc is None:
+        doc = ScriptDoc(
+            id=row.slug,
+            language=row.language,
+            title=row.title,
+            priority=row.priority,
+            commandment=row.commandment,
+            lesson=row.lesson or "",
+            upsell=row.upsell,
+            version=row.version,
+            status=ContentStatus(row.status).value,
+            when=tuple(parse_condition(k, v) for k, v in (row.conditions or {}).items()),
+            body=row.body,
+        )
+        _parsed[key] = doc
+    return doc
+
+
+def scripts_published() -> list[tuple[int, ScriptDoc]]:
+    """(row id, script) for the newest published version of each script and language."""
+    s = ServiceScript
+    newest = (
+        sa.select(s.slug, s.language, sa.func.max(s.version).label("version"))
+        .where(s.status == ContentStatus.PUBLISHED)
+        .group_by(s.slug, s.language)
+        .subquery()
+    )
+    stmt = sa.select(s).join(
+        newest,
+        sa.and_(
+            s.slug == newest.c.slug,
+            s.language == newest.c.language,
+            s.version == newest.c.version,
+        ),
+    )
+    return [(row.id, script_doc(row)) for row in db.session.scalars(stmt)]
