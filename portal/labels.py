@@ -1,67 +1,67 @@
 """Human, translatable labels for stored codes (channels, outcomes, roles...)."""
 
 from flask_babel import format_currency, format_date, format_datetime, format_decimal
-from flask_babel import lazy_gettext as _l
 
 from portal.clock import today
+from portal.i18n import N_, translate
 
 LABELS = {
     # roles
-    "frontline": _l("Frontline"),
-    "trainer": _l("Trainer"),
-    "manager": _l("Manager"),
-    "admin": _l("Administrator"),
+    "frontline": N_("Frontline"),
+    "trainer": N_("Trainer"),
+    "manager": N_("Manager"),
+    "admin": N_("Administrator"),
     # channels
-    "store": _l("Store"),
-    "phone": _l("Phone"),
-    "email": _l("E-mail"),
-    "chat": _l("Chat"),
-    "web": _l("Web"),
+    "store": N_("Store"),
+    "phone": N_("Phone"),
+    "email": N_("E-mail"),
+    "chat": N_("Chat"),
+    "web": N_("Web"),
     # departments
-    "sales": _l("Sales"),
-    "billing": _l("Billing"),
-    "support": _l("Support"),
-    "delivery": _l("Delivery"),
-    "returns": _l("Returns"),
-    "loyalty": _l("Loyalty"),
+    "sales": N_("Sales"),
+    "billing": N_("Billing"),
+    "support": N_("Support"),
+    "delivery": N_("Delivery"),
+    "returns": N_("Returns"),
+    "loyalty": N_("Loyalty"),
     # interaction types
-    "enquiry": _l("Enquiry"),
-    "sale": _l("Sale"),
-    "service": _l("Service"),
-    "complaint": _l("Complaint"),
-    "follow_up": _l("Follow-up"),
-    "advice": _l("Advice"),
+    "enquiry": N_("Enquiry"),
+    "sale": N_("Sale"),
+    "service": N_("Service"),
+    "complaint": N_("Complaint"),
+    "follow_up": N_("Follow-up"),
+    "advice": N_("Advice"),
     # outcomes
-    "resolved": _l("Resolved"),
-    "pending": _l("Pending"),
-    "escalated": _l("Escalated"),
-    "no_answer": _l("No answer"),
+    "resolved": N_("Resolved"),
+    "pending": N_("Pending"),
+    "escalated": N_("Escalated"),
+    "no_answer": N_("No answer"),
     # complaint status
-    "open": _l("Open"),
-    "in_progress": _l("In progress"),
+    "open": N_("Open"),
+    "in_progress": N_("In progress"),
     # tiers
-    "standard": _l("Standard"),
-    "silver": _l("Silver"),
-    "gold": _l("Gold"),
-    "platinum": _l("Platinum"),
+    "standard": N_("Standard"),
+    "silver": N_("Silver"),
+    "gold": N_("Gold"),
+    "platinum": N_("Platinum"),
     # promises
-    "call_back": _l("Call back"),
-    "refund": _l("Refund"),
-    "visit": _l("Visit"),
-    "other": _l("Other"),
+    "call_back": N_("Call back"),
+    "refund": N_("Refund"),
+    "visit": N_("Visit"),
+    "other": N_("Other"),
 }
 
 
 EVENTS = {
-    "purchase": _l("Purchase"),
-    "interaction": _l("Interaction"),
-    "complaint": _l("Complaint"),
-    "survey": _l("Survey answer"),
+    "purchase": N_("Purchase"),
+    "interaction": N_("Interaction"),
+    "complaint": N_("Complaint"),
+    "survey": N_("Survey answer"),
 }
 
 
 def event_label(kind: str) -> str:
-    return str(EVENTS.get(kind, kind))
+    return translate(EVENTS[kind]) if kind in EVENTS else kind
 
 
 def money(cents) -> str:
@@ -72,7 +72,7 @@ def label(code) -> str:
     if code is None:
         return ""
     value = getattr(code, "value", code)
-    return str(LABELS.get(value, value))
+    return translate(LABELS[value]) if value in LABELS else str(value)
 
 
 def register_filters(app) -> None:

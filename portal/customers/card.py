@@ -9,33 +9,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-import sqlalchemy as sa
-
-from portal.auth.models import User
 from portal.clock import today, utcnow
+from portal.customers.card_sql import (
+    LATEST_NPS,
+    OPEN_COMPLAINTS,
+    OPEN_PROMISES,
+    POINTS,
+    PRIVILEGES,
+    RECOVERY,
+    TIMELINE_AFTER,
+    TIMELINE_FIRST,
+    VALUE,
+)
 from portal.customers.models import (
     Complaint,
-    ComplaintStatus,
     Customer,
-    Interaction,
-    PointsEntry,
     Privilege,
-    Promise,
-    Purchase,
-    SurveyAnswer,
 )
 from portal.extensions import db
 from portal.service_scripts.rules import CardFacts
 
 RECENT_DAYS = 90
-LOW_CSAT, LOW_NPS = 2, 6
 PROMOTER_NPS = 9
 FALLING_RATIO = 0.6  # last 90 days below 60 % of the customer's own usual 90 days
 EXPIRY_WINDOW_DAYS = 30
 TIMELINE_PAGE = 20
-# Typed NULLs: PostgreSQL must be able to match the UNION's column types.
-_TEXT = sa.cast(sa.null(), sa.String(300))
-_INT = sa.cast(sa.null(), sa.Integer)
 
 
 @dataclass
@@ -95,26 +93,8 @@ def card_get(customer: Customer) -> Card:
 def _value(customer_id: int) -> Value:
     now = utcnow()
     recent_from, past_from = now - timedelta(days=90), now - timedelta(days=90 + 365)
-    p = Purchase
     row = db.session.execute(
-        sa.select(
-            sa.func.coalesce(sa.func.sum(p.amount_cents), 0),
-            sa.func.count(p.id),
-            sa.func.max(p.occurred_at),
-            sa.func.coalesce(
-                sa.func.sum(sa.case((p.occurred_at >= recent_from, p.amount_cents), else_=0)), 0
-            ),
-            sa.func.sum(
-                sa.case(
-                    (
-                        sa.and_(p.occurred_at >= past_from, p.occurred_at < recent_from),
-                        p.amount_cents,
-                    ),
-                    else_=0,
-                )
-            ),
-            sa.func.min(p.occurred_at),
-        ).where(p.customer_id == customer_id)
+        VALUE, {"cid": customer_id, "recent_from": recent_from, "past_from": past_from}
     ).one()
     revenue, count, last, recent, past, first = row
     value = Value(
@@ -131,11 +111,7 @@ def _value(customer_id: int) -> Value:
 
 def _points(customer_id: int) -> Points:
     """Balance from the ledger; what expires soon assumes points are spent oldest first."""
-    entries = db.session.execute(
-        sa.select(PointsEntry.delta, PointsEntry.balance_after, PointsEntry.expires_on)
-        .where(PointsEntry.customer_id == customer_id)
-        .order_by(PointsEntry.seq)
-    ).all()
+    entries = db.session.execute(POINTS, {"cid": customer_id}).all()
     if not entries:
         return Points()
     balance = entries[-1].balance_after
@@ -153,74 +129,28 @@ def _points(customer_id: int) -> Points:
 
 
 def _open_complaints(customer_id: int) -> list[Complaint]:
-    stmt = (
-        sa.select(Complaint)
-        .where(Complaint.customer_id == customer_id, Complaint.status != ComplaintStatus.RESOLVED)
-        .order_by(Complaint.opened_at.desc())
-    )
-    return list(db.session.scalars(stmt))
+    return list(db.session.scalars(OPEN_COMPLAINTS, {"cid": customer_id}))
 
 
 def _open_promises(customer_id: int) -> list:
-    stmt = (
-        sa.select(Promise, User.name.label("employee"))
-        .outerjoin(User, User.id == Promise.employee_id)
-        .where(Promise.customer_id == customer_id, Promise.kept_at.is_(None))
-        .order_by(Promise.due_on)
-    )
-    return db.session.execute(stmt).all()
+    return db.session.execute(OPEN_PROMISES, {"cid": customer_id}).all()
 
 
 def _privileges(customer_id: int) -> list[Privilege]:
-    stmt = (
-        sa.select(Privilege)
-        .where(Privilege.customer_id == customer_id)
-        .where(sa.or_(Privilege.expires_on.is_(None), Privilege.expires_on >= today()))
-        .order_by(Privilege.granted_at.desc())
-    )
-    return list(db.session.scalars(stmt))
+    return list(db.session.scalars(PRIVILEGES, {"cid": customer_id, "today": today()}))
 
 
 def _recovery(customer_id: int) -> list[dict]:
     """Unresolved complaints and low satisfaction answers of the last 90 days, any
     department, newest first: what the next employee must know before offering anything."""
     since = utcnow() - timedelta(days=RECENT_DAYS)
-    complaints = sa.select(
-        sa.literal("complaint").label("kind"),
-        Complaint.department.label("department"),
-        Complaint.opened_at.label("at"),
-        Complaint.summary.label("text"),
-    ).where(
-        Complaint.customer_id == customer_id,
-        sa.or_(Complaint.status != ComplaintStatus.RESOLVED, Complaint.opened_at >= since),
-    )
-    low = sa.select(
-        sa.literal("low_satisfaction").label("kind"),
-        SurveyAnswer.department.label("department"),
-        SurveyAnswer.answered_at.label("at"),
-        SurveyAnswer.comment.label("text"),
-    ).where(
-        SurveyAnswer.customer_id == customer_id,
-        SurveyAnswer.answered_at >= since,
-        sa.or_(SurveyAnswer.csat <= LOW_CSAT, SurveyAnswer.nps <= LOW_NPS),
-    )
-    union = sa.union_all(complaints, low).subquery()
-    rows = db.session.execute(sa.select(union).order_by(union.c.at.desc()).limit(5)).all()
+    rows = db.session.execute(RECOVERY, {"cid": customer_id, "since": since}).all()
     return [row._asdict() for row in rows]
 
 
 def _advocate(customer_id: int) -> bool:
     since = utcnow() - timedelta(days=365)
-    latest = db.session.scalar(
-        sa.select(SurveyAnswer.nps)
-        .where(
-            SurveyAnswer.customer_id == customer_id,
-            SurveyAnswer.answered_at >= since,
-            SurveyAnswer.nps.is_not(None),
-        )
-        .order_by(SurveyAnswer.answered_at.desc())
-        .limit(1)
-    )
+    latest = db.session.scalar(LATEST_NPS, {"cid": customer_id, "since": since})
     return latest is not None and latest >= PROMOTER_NPS
 
 
@@ -310,67 +240,13 @@ def timeline_page(
     customer_id: int, after: TimelineCursor | None = None
 ) -> tuple[list[dict], TimelineCursor | None]:
     """One page of the merged history, newest first; one statement whatever its length."""
-    parts = [
-        sa.select(
-            sa.literal("purchase").label("kind"),
-            Purchase.occurred_at.label("at"),
-            Purchase.id.label("id"),
-            Purchase.channel.label("channel"),
-            Purchase.department.label("department"),
-            _TEXT.label("outcome"),
-            Purchase.amount_cents.label("amount_cents"),
-            _TEXT.label("text"),
-            _INT.label("score"),
-        ).where(Purchase.customer_id == customer_id),
-        sa.select(
-            sa.literal("interaction"),
-            Interaction.occurred_at,
-            Interaction.id,
-            Interaction.channel,
-            Interaction.department,
-            Interaction.outcome,
-            _INT,
-            Interaction.notes,
-            _INT,
-        ).where(Interaction.customer_id == customer_id),
-        sa.select(
-            sa.literal("complaint"),
-            Complaint.opened_at,
-            Complaint.id,
-            _TEXT,
-            Complaint.department,
-            Complaint.status,
-            _INT,
-            Complaint.summary,
-            _INT,
-        ).where(Complaint.customer_id == customer_id),
-        sa.select(
-            sa.literal("survey"),
-            SurveyAnswer.answered_at,
-            SurveyAnswer.id,
-            _TEXT,
-            SurveyAnswer.department,
-            _TEXT,
-            _INT,
-            SurveyAnswer.comment,
-            SurveyAnswer.csat,
-        ).where(SurveyAnswer.customer_id == customer_id),
-    ]
-    union = sa.union_all(*parts).subquery()
-    stmt = sa.select(union)
-    if after is not None:
-        c = union.c
-        stmt = stmt.where(
-            sa.or_(
-                c.at < after.at,
-                sa.and_(c.at == after.at, c.kind > after.kind),
-                sa.and_(c.at == after.at, c.kind == after.kind, c.id < after.id),
-            )
-        )
-    stmt = stmt.order_by(union.c.at.desc(), union.c.kind, union.c.id.desc()).limit(
-        TIMELINE_PAGE + 1
-    )
-    rows = [row._asdict() for row in db.session.execute(stmt)]
+    params = {"cid": customer_id, "limit": TIMELINE_PAGE + 1}
+    if after is None:
+        stmt = TIMELINE_FIRST
+    else:
+        stmt = TIMELINE_AFTER
+        params.update(at=after.at, kind=after.kind, id=after.id)
+    rows = [row._asdict() for row in db.session.execute(stmt, params)]
     page = rows[:TIMELINE_PAGE]
     if len(rows) <= TIMELINE_PAGE:
         return page, None

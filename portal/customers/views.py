@@ -51,8 +51,11 @@ def card_view(customer_id: int):
         detail={"via": via if via in OPENED_VIA else "link"},
         ip=request.remote_addr,
     )
+    # Render first, then commit the audit event with it: committing earlier would expire
+    # the loaded customer and user and cost two more reads on the way out.
+    response = _card_page(customer)
     db.session.commit()
-    return _card_page(customer)
+    return response
 
 
 def _card_page(customer, saved: str | None = None, **forms):

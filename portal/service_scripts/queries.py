@@ -10,12 +10,13 @@ from portal.service_scripts.models import ContentStatus, ServiceScript
 from portal.service_scripts.vocabulary import parse_condition
 
 # Stored versions never change content, so a parsed one can be kept for the process;
-# the hash in the key keeps a reused id (a rebuilt database) from reading a stale entry.
-_parsed: dict[tuple[int, str], ScriptDoc] = {}
+# the hash in the key keeps a reused id (a rebuilt database) from reading a stale entry,
+# and the status, which can change, is part of the key too.
+_parsed: dict[tuple[int, str, str], ScriptDoc] = {}
 
 
 def script_doc(row: ServiceScript) -> ScriptDoc:
-    key = (row.id, row.content_hash)
+    key = (row.id, row.content_hash, ContentStatus(row.status).value)
     doc = _parsed.get(key)
     if doc is None:
         doc = ScriptDoc(
@@ -36,7 +37,10 @@ def script_doc(row: ServiceScript) -> ScriptDoc:
 
 
 def scripts_published() -> list[tuple[int, ScriptDoc]]:
-    """(row id, script) for the newest published version of each script and language."""
+    """(row id, script) for the newest published version of each script and language.
+
+    Reads only ids and hashes on every call (the card asks on every opening); whole
+    rows are loaded for versions this process has not parsed yet."""
     s = ServiceScript
     newest = (
         sa.select(s.slug, s.language, sa.func.max(s.version).label("version"))
@@ -44,12 +48,19 @@ def scripts_published() -> list[tuple[int, ScriptDoc]]:
         .group_by(s.slug, s.language)
         .subquery()
     )
-    stmt = sa.select(s).join(
-        newest,
-        sa.and_(
-            s.slug == newest.c.slug,
-            s.language == newest.c.language,
-            s.version == newest.c.version,
-        ),
-    )
-    return [(row.id, script_doc(row)) for row in db.session.scalars(stmt)]
+    keys = db.session.execute(
+        sa.select(s.id, s.content_hash, s.status).join(
+            newest,
+            sa.and_(
+                s.slug == newest.c.slug,
+                s.language == newest.c.language,
+                s.version == newest.c.version,
+            ),
+        )
+    ).all()
+    keys = [(row_id, digest, ContentStatus(status).value) for row_id, digest, status in keys]
+    missing = [key[0] for key in keys if key not in _parsed]
+    if missing:
+        for row in db.session.scalars(sa.select(s).where(s.id.in_(missing))):
+            script_doc(row)
+    return [(key[0], _parsed[key]) for key in keys]
