@@ -52,3 +52,17 @@ def test_spanish_interface_by_default(client):
     client.application.config["BABEL_DEFAULT_LOCALE"] = "es"
     page = client.get("/login").get_data(as_text=True)
     assert '<html lang="es">' in page and "Iniciar sesión" in page
+
+
+def test_cached_translations_follow_each_request_language(login_as, client):
+    from portal.extensions import db
+    from tests import factories
+
+    login_as("frontline")
+    c = factories.customer(tier="gold")
+    db.session.commit()
+    for language, tier, heading in (("es", "Oro", "Pendientes"), ("en", "Gold", "Open items")):
+        page = client.get(f"/customers/{c.id}", headers={"Accept-Language": language})
+        html = page.get_data(as_text=True)
+        assert f'<span class="badge tier-gold">{tier}</span>' in html  # label()
+        assert f">{heading}</h2>" in html  # the templates' _()

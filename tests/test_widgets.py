@@ -1,0 +1,60 @@
+"""The fast form controls write exactly what WTForms' own widgets write."""
+
+from __future__ import annotations
+
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from portal.admin.forms import TeamForm, UserForm
+from portal.auth.forms import LanguageForm, LoginForm
+from portal.customers.forms import InteractionForm, PointsForm, PromiseForm
+from portal.widgets import RENDER, control
+
+FORMS = [UserForm, TeamForm, LoginForm, LanguageForm]  # PasswordForm: WTForms renders it
+FORMS += [InteractionForm, PromiseForm, PointsForm]
+TYPED = {  # what a person might have typed, including markup that must stay inert
+    "i-notes": 'He said "<b>no</b>" & left',
+    "i-csat": "2",
+    "i-nps": "eleven",
+    "i-channel": "phone",
+    "i-script_followed": "skipped",
+    "p-description": "<script>alert(1)</script>",
+    "p-due_on": "31/02/2026",
+    "pt-points": "-5",
+    "email": 'x"@example.test',
+    "name": "Ana <Gil>",
+}
+EXTRA = {"aria-describedby": "x-hint x-error", "aria-invalid": "true", "autofocus": True}
+
+
+def _forms(form_class, app):
+    prefix = {InteractionForm: "i", PromiseForm: "p", PointsForm: "pt"}.get(form_class, "")
+    empty = form_class(prefix=prefix, formdata=None)
+    typed = form_class(prefix=prefix, formdata=MultiDict(TYPED))
+    for form in (empty, typed):
+        for field in form:  # choices the views fill from the database
+            if getattr(field, "choices", False) is None:
+                field.choices = [("", "—"), ("1", "Ana <Gil> & co")]
+    typed.validate()
+    return empty, typed
+
+
+@pytest.mark.parametrize("form_class", FORMS, ids=lambda f: f.__name__)
+def test_fast_controls_match_wtforms_markup(app, form_class):
+    with app.test_request_context():
+        checked = 0
+        for form in _forms(form_class, app):
+            for field in form:
+                if field.type not in RENDER:
+                    continue
+                assert str(control(field)) == str(field()), field.name
+                assert str(control(field, **EXTRA)) == str(field(**EXTRA)), field.name
+                checked += 1
+        assert checked > 0
+
+
+def test_typed_markup_comes_back_escaped(app):
+    with app.test_request_context():
+        form = PromiseForm(prefix="p", formdata=MultiDict(TYPED))
+        html = str(control(form.description))
+        assert "<script>" not in html and "&lt;script&gt;" in html
