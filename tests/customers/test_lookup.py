@@ -119,3 +119,20 @@ def test_screen_pop_with_an_unknown_number(login_as, client):
     db.session.commit()
     page = _names(client.get("/customers/lookup?phone=699000000"))
     assert "No customer with this number." in page and 'name="q"' in page
+
+
+def test_team_scope_limits_every_kind_of_lookup(app, login_as, client):
+    app.config["CUSTOMER_SCOPE"] = "team"
+    mine, managed, other = factories.team("Mine"), factories.team("Managed"), factories.team("X")
+    user = login_as("manager", team_id=mine.id)
+    managed.manager_id = user.id
+    customer("Ana", "Dentro", team_id=mine.id, phone="611 00 00 01", email="ana.d@example.test")
+    customer("Anabel", "Gestionada", team_id=managed.id, phone="611 00 00 02")
+    customer(
+        "Anastasia", "Fuera", team_id=other.id, phone="611 00 00 03", email="ana.f@example.test"
+    )
+    db.session.commit()
+    for query, expected in (("ana", 2), ("611 00", 2), ("ana.d@", 1), ("ana.f@", 0)):
+        page = _names(client.get(f"/customers/search?q={query}"))
+        assert "Fuera" not in page, query
+        assert page.count('role="option"') == expected, query
