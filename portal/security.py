@@ -21,7 +21,9 @@ def set_security_headers(response):
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-    if current_user and getattr(current_user, "is_authenticated", False):
+    # Pages are never stored: they carry customer data or a form's token. Deciding by
+    # endpoint rather than by who is signed in spares a reload of the user after commit.
+    if request.endpoint != "static":
         headers.setdefault("Cache-Control", "no-store")
     return response
 

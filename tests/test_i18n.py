@@ -66,3 +66,23 @@ def test_cached_translations_follow_each_request_language(login_as, client):
         html = page.get_data(as_text=True)
         assert f'<span class="badge tier-gold">{tier}</span>' in html  # label()
         assert f">{heading}</h2>" in html  # the templates' _()
+
+
+def test_wtforms_own_messages_follow_the_request_language(login_as, client):
+    from portal.extensions import db
+    from tests import factories
+    from tests.conftest import csrf_token
+
+    login_as("frontline")
+    c = factories.customer()
+    db.session.commit()
+    for language, message in (
+        ("es", "No es un valor entero válido."),
+        ("en", "Not a valid integer value."),
+    ):
+        headers = {"Accept-Language": language}
+        token = csrf_token(client, f"/customers/{c.id}")
+        data = {"i-csrf_token": token, "i-channel": "phone", "i-type": "enquiry"}
+        data.update({"i-department": "sales", "i-outcome": "resolved", "i-nps": "eleven"})
+        page = client.post(f"/customers/{c.id}/interactions", data=data, headers=headers)
+        assert message in page.get_data(as_text=True), language

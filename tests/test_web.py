@@ -58,3 +58,11 @@ def test_server_error_is_a_friendly_500(app):
     response = app.test_client().get("/broken")
     assert response.status_code == 500
     assert "The error was logged. Nothing was saved." in response.get_data(as_text=True)
+
+
+def test_pages_are_never_stored_but_static_files_may_be(login_as, client):
+    assert client.get("/login").headers["Cache-Control"] == "no-store"
+    login_as("frontline")
+    assert client.get("/").headers["Cache-Control"] == "no-store"
+    static = client.get("/static/css/portal.css")
+    assert "no-store" not in static.headers.get("Cache-Control", "")

@@ -1,7 +1,6 @@
 """Forms for managing users and teams (shape only)."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     EmailField,
@@ -15,6 +14,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from portal.auth.permissions import ROLES
+from portal.forms import PortalForm
 from portal.validators import EmailAddress
 
 ROLE_LABELS = {
@@ -34,7 +34,7 @@ def _optional_int(value):
     return int(value) if value not in (None, "", "None") else None
 
 
-class UserForm(FlaskForm):
+class UserForm(PortalForm):
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
     email = EmailField(_l("E-mail"), validators=[DataRequired(), EmailAddress(), Length(max=254)])
     roles = CheckboxesField(
@@ -51,7 +51,7 @@ class UserForm(FlaskForm):
     )
 
 
-class TeamForm(FlaskForm):
+class TeamForm(PortalForm):
     name = StringField(_l("Team name"), validators=[DataRequired(), Length(max=80)])
     location = StringField(_l("Location"), validators=[Optional(), Length(max=80)])
     manager_id = SelectField(_l("Manager"), coerce=_optional_int, validators=[Optional()])

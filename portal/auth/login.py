@@ -1,10 +1,22 @@
 """Flask-Login wiring: loading the user, and where unauthenticated requests go."""
 
+from functools import lru_cache
+
+import sqlalchemy as sa
 from flask import redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
 from portal.extensions import db
+
+
+@lru_cache(maxsize=1)
+def _user_statement():
+    """The user with their roles in one statement (every request checks a capability),
+    built once: it runs on every request."""
+    from portal.auth.models import User
+
+    return sa.select(User).options(joinedload(User.roles)).where(User.id == sa.bindparam("id"))
 
 
 def configure_login(manager) -> None:
@@ -13,12 +25,10 @@ def configure_login(manager) -> None:
 
     @manager.user_loader
     def load_user(user_id: str):
-        from portal.auth.models import User
 
         if not user_id.isdigit():
             return None
-        # Roles come in the same statement: every request checks a capability.
-        user = db.session.get(User, int(user_id), options=[joinedload(User.roles)])
+        user = db.session.scalars(_user_statement(), {"id": int(user_id)}).unique().first()
         return user if user is not None and user.active else None
 
     @manager.unauthorized_handler

@@ -1,12 +1,12 @@
 """The short forms on the card (shape only; rules needing the database are services)."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from portal.customers.models import Channel, Department, InteractionType, Outcome, PromiseKind
+from portal.forms import PortalForm
 from portal.labels import label
 
 
@@ -18,7 +18,7 @@ def _optional_int(value):
     return int(value) if value not in (None, "") else None
 
 
-class InteractionForm(FlaskForm):
+class InteractionForm(PortalForm):
     channel = SelectField(_l("Channel"), validators=[DataRequired()])
     type = SelectField(_l("Type"), validators=[DataRequired()])
     department = SelectField(_l("Department"), validators=[DataRequired()])
@@ -55,7 +55,7 @@ class InteractionForm(FlaskForm):
         self.outcome.choices = _choices(Outcome)
 
 
-class PromiseForm(FlaskForm):
+class PromiseForm(PortalForm):
     kind = SelectField(_l("Kind"), validators=[DataRequired()])
     description = StringField(_l("What you promised"), validators=[DataRequired(), Length(max=300)])
     due_on = DateField(_l("Due on"), validators=[InputRequired(_l("Enter a date."))])
@@ -65,7 +65,7 @@ class PromiseForm(FlaskForm):
         self.kind.choices = _choices(PromiseKind)
 
 
-class PointsForm(FlaskForm):
+class PointsForm(PortalForm):
     action = SelectField(
         _l("Action"),
         choices=[SelectChoice("award", _l("Award")), SelectChoice("redeem", _l("Redeem"))],

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.orm import joinedload
 
 from portal.auth.models import Team, User
 from portal.customers.models import Customer, CustomerNameTerm
@@ -17,18 +18,16 @@ RESULT_LIMIT = 10
 CANDIDATE_CAP = 1000  # never count or rank more index entries than this per keystroke
 
 
-def customer_scope(actor: User) -> sa.ColumnElement[bool]:
-    """Which customers the actor may see: the whole company, or (CUSTOMER_SCOPE=team)
-    the customers of the teams the actor belongs to or manages."""
-    if current_app.config.get("CUSTOMER_SCOPE", "company") != "team":
-        return sa.true()
-    managed = sa.select(Team.id).where(Team.manager_id == actor.id)
-    return sa.or_(Customer.team_id == actor.team_id, Customer.team_id.in_(managed))
-
-
 def customer_get(*, actor: User, customer_id: int) -> Customer | None:
-    stmt = sa.select(Customer).where(Customer.id == customer_id, customer_scope(actor))
-    return db.session.scalar(stmt)
+    """The customer with the employee who looks after them, if the actor may see it."""
+    params = {"cid": customer_id, **_scope_params(actor)}
+    return db.session.scalar(_get_statement(_team_scoped()), params)
+
+
+@lru_cache(maxsize=2)
+def _get_statement(scoped: bool) -> sa.Select:
+    stmt = sa.select(Customer).options(joinedload(Customer.owner))
+    return stmt.where(Customer.id == sa.bindparam("cid"), _scope_clause(scoped))
 
 
 def customer_search(*, actor: User, text: str, limit: int = RESULT_LIMIT) -> tuple[Plan, list]:
@@ -47,11 +46,11 @@ def customer_search(*, actor: User, text: str, limit: int = RESULT_LIMIT) -> tup
 def customers_by_phone(*, actor: User, phone_norm: str, limit: int = 20) -> list[Customer]:
     stmt = (
         sa.select(Customer)
-        .where(Customer.phone_norm == phone_norm, customer_scope(actor))
+        .where(Customer.phone_norm == phone_norm, _scope_clause(_team_scoped()))
         .order_by(Customer.last_activity_at.desc().nulls_last(), Customer.id)
         .limit(limit)
     )
-    return list(db.session.scalars(stmt))
+    return list(db.session.scalars(stmt, _scope_params(actor)))
 
 
 def _prefix(column, prefix: str) -> sa.ColumnElement[bool]:
@@ -77,6 +76,16 @@ def _code_forms(digits: str) -> list[str]:
 
 def _team_scoped() -> bool:
     return current_app.config.get("CUSTOMER_SCOPE", "company") == "team"
+
+
+def _scope_clause(scoped: bool) -> sa.ColumnElement[bool]:
+    """Which customers the actor may see: the whole company, or (CUSTOMER_SCOPE=team)
+    those of the teams the actor belongs to or manages, given as the parameters
+    `scope_team` and `scope_actor` (see `_scope_params`)."""
+    if not scoped:
+        return sa.true()
+    managed = sa.select(Team.id).where(Team.manager_id == sa.bindparam("scope_actor"))
+    return sa.or_(Customer.team_id == sa.bindparam("scope_team"), Customer.team_id.in_(managed))
 
 
 def _scope_params(actor: User) -> dict:

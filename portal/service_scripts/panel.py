@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from portal.markdown import render_markdown
 from portal.service_scripts import queries, wording
-from portal.service_scripts.content import ScriptDoc
-from portal.service_scripts.rules import CardFacts, choose, fill, reasons
+from portal.service_scripts.content import PLACEHOLDER, ScriptDoc
+from portal.service_scripts.rules import CardFacts, choose, fill_values, reasons
+
+# Stands in for the n-th placeholder while the body goes through Markdown: letters and
+# digits only, so no Markdown rule can touch it.
+MARK = "QZX{}XZQ"
+MARKS = re.compile(r"QZX(\d+)XZQ")
 
 
 @dataclass(frozen=True)
@@ -44,9 +51,27 @@ def panel_get(facts: CardFacts, slug: str | None = None, reader: str | None = No
     return Panel(
         script=script,
         script_id=ids[(script.id, script.language)],
-        html=render_markdown(fill(script, facts)),
+        html=filled_html(script, facts),
         reasons=reasons(script, facts, reader),
         others=[doc for doc in fits if doc is not script],
         chosen_by_rules=script is choice.best,
         commandment=wording.commandment(script.commandment, reader),
     )
+
+
+@lru_cache(maxsize=512)
+def _rendered(body: str) -> tuple[str, ...]:
+    """The body as sanitised HTML, rendered once per text and split at its placeholders:
+    (html, index, html, index, ..., html)."""
+    counter = iter(range(body.count("{") + 1))
+    marked = PLACEHOLDER.sub(lambda _match: MARK.format(next(counter)), body)
+    return tuple(MARKS.split(str(render_markdown(marked))))
+
+
+def filled_html(script: ScriptDoc, facts: CardFacts) -> Markup:
+    """What `render_markdown(fill(script, facts))` shows, without running Markdown on
+    every card: the customer's facts go into the cached HTML, HTML-escaped."""
+    values = fill_values(script, facts)
+    parts = _rendered(script.body)
+    html = [part if i % 2 == 0 else str(escape(values[int(part)])) for i, part in enumerate(parts)]
+    return Markup("".join(html))  # noqa: S704  (sanitised HTML and escaped values)

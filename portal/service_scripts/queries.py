@@ -36,11 +36,7 @@ def script_doc(row: ServiceScript) -> ScriptDoc:
     return doc
 
 
-def scripts_published() -> list[tuple[int, ScriptDoc]]:
-    """(row id, script) for the newest published version of each script and language.
-
-    Reads only ids and hashes on every call (the card asks on every opening); whole
-    rows are loaded for versions this process has not parsed yet."""
+def _published_statement() -> sa.Select:
     s = ServiceScript
     newest = (
         sa.select(s.slug, s.language, sa.func.max(s.version).label("version"))
@@ -48,19 +44,29 @@ def scripts_published() -> list[tuple[int, ScriptDoc]]:
         .group_by(s.slug, s.language)
         .subquery()
     )
-    keys = db.session.execute(
-        sa.select(s.id, s.content_hash, s.status).join(
-            newest,
-            sa.and_(
-                s.slug == newest.c.slug,
-                s.language == newest.c.language,
-                s.version == newest.c.version,
-            ),
-        )
-    ).all()
-    keys = [(row_id, digest, ContentStatus(status).value) for row_id, digest, status in keys]
+    return sa.select(s.id, s.content_hash, s.status).join(
+        newest,
+        sa.and_(
+            s.slug == newest.c.slug, s.language == newest.c.language, s.version == newest.c.version
+        ),
+    )
+
+
+PUBLISHED = _published_statement()
+
+
+def scripts_published() -> list[tuple[int, ScriptDoc]]:
+    """(row id, script) for the newest published version of each script and language.
+
+    Reads only ids and hashes on every call (the card asks on every opening); whole
+    rows are loaded for versions this process has not parsed yet."""
+    keys = [
+        (row_id, digest, ContentStatus(status).value)
+        for row_id, digest, status in db.session.execute(PUBLISHED)
+    ]
     missing = [key[0] for key in keys if key not in _parsed]
     if missing:
-        for row in db.session.scalars(sa.select(s).where(s.id.in_(missing))):
+        stmt = sa.select(ServiceScript).where(ServiceScript.id.in_(missing))
+        for row in db.session.scalars(stmt):
             script_doc(row)
     return [(key[0], _parsed[key]) for key in keys]

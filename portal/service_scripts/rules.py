@@ -226,10 +226,10 @@ SENTENCE_START = re.compile(r"(?:\A|[.!?]\s+|[¿¡«\"“]|\n\s*(?:\d+\.\s+|[-*+
 
 
 def _text(value: str | None) -> str | None:
-    # Facts typed by people are escaped so a note cannot turn into a link or markup,
-    # and lose their braces so nothing in the output looks like a placeholder.
+    # Facts typed by people lose their braces so nothing in the output looks like a
+    # placeholder; `fill` escapes them for Markdown, `fill_values` leaves that to HTML.
     value = (value or "").strip().replace("{", "(").replace("}", ")")
-    return MARKDOWN_SPECIAL.sub(r"\\\1", value) if value else None
+    return value or None
 
 
 def _date(value: date | None, facts: CardFacts, lang: str) -> str | None:
@@ -275,19 +275,24 @@ def placeholder_value(name: str, facts: CardFacts, language: str) -> str:
     return value or wording.FALLBACKS[language][name]
 
 
-def fill(script: ScriptDoc, facts: CardFacts, language: str | None = None) -> str:
-    """The script's Markdown body with every placeholder replaced.
+def fill_values(script: ScriptDoc, facts: CardFacts, language: str | None = None) -> list[str]:
+    """The words for each placeholder of the body, in order, as plain text: a value
+    that starts a sentence, a line or a list item starts with a capital.
 
     Numbers, dates and fallbacks follow `language`, by default the script's own, which
-    is the language its sentences are written in.
-    """
+    is the language its sentences are written in."""
     language = wording.normalise_language(language or script.language)
-    body = script.body
-
-    def replace(match: re.Match[str]) -> str:
+    body, values = script.body, []
+    for match in PLACEHOLDER.finditer(body):
         value = placeholder_value(match[1], facts, language)
         if SENTENCE_START.search(body, 0, match.start()):
             value = value[:1].upper() + value[1:]
-        return value
+        values.append(value)
+    return values
 
-    return PLACEHOLDER.sub(replace, body)
+
+def fill(script: ScriptDoc, facts: CardFacts, language: str | None = None) -> str:
+    """The script's Markdown body with every placeholder replaced, each value escaped so
+    that what a person typed (a name, a note) cannot turn into a link or markup."""
+    values = iter(fill_values(script, facts, language))
+    return PLACEHOLDER.sub(lambda _match: MARKDOWN_SPECIAL.sub(r"\\\1", next(values)), script.body)
