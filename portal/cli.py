@@ -35,7 +35,7 @@ def users_create(email: str, name: str, roles: tuple[str, ...], password: str) -
 
 def register(app: Flask) -> None:
     from portal.demo.cli import demo_command
-    from portal.service_scripts.cli import content_cli
+    from portal.training.cli import content_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_command)

@@ -14,6 +14,7 @@ from portal.customers.models import (
     SurveyAnswer,
 )
 from portal.service_scripts.models import ServiceScript
+from portal.training.models import Lesson, Module, Question
 
 __all__ = [
     "AuditEvent",
@@ -21,11 +22,14 @@ __all__ = [
     "Customer",
     "CustomerNameTerm",
     "Interaction",
+    "Lesson",
     "LoginAttempt",
+    "Module",
     "PointsEntry",
     "Privilege",
     "Promise",
     "Purchase",
+    "Question",
     "Role",
     "ServiceScript",
     "SurveyAnswer",

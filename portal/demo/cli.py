@@ -77,9 +77,9 @@ def demo_command(customers: int, seed: int, reset: bool, keep_existing: bool) ->
 
 def _scripts_load() -> int:
     """The shipped service scripts, so the demo's cards have something to say."""
-    from portal.service_scripts.cli import content_folder
     from portal.service_scripts.content import load_scripts
     from portal.service_scripts.services import scripts_sync
+    from portal.training.cli import content_folder
 
     report = scripts_sync(actor=None, docs=load_scripts(content_folder(None) / "scripts"))
     db.session.commit()

@@ -9,13 +9,13 @@ may say is in vocabulary.py; what it means is in rules.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from portal.content_errors import ContentError, Problem
 from portal.service_scripts.vocabulary import (
     FIELDS,
     LANGUAGES,
@@ -30,26 +30,6 @@ from portal.service_scripts.vocabulary import (
 
 FILE_NAME = re.compile(r"(?P<id>[^.]+)\.(?P<language>[^.]+)\.md")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-class ContentError(ValueError):
-    """One or more problems; `path`, `line` and `message` are those of the first."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = list(problems)
-        first = self.problems[0]
-        self.path, self.line, self.message = first.path, first.line, first.message
-        super().__init__("\n".join(map(str, self.problems)))
 
 
 @dataclass(frozen=True)
@@ -75,7 +55,23 @@ class ScriptDoc:
 def _plain(value: bool | Range | tuple[str, ...]) -> Any:
     if isinstance(value, Range):
         return {k: v for k, v in (("min", value.min), ("max", value.max)) if v is not None}
-    return list(value) if isinstance(value, tuple) else value
+    if isinstance(value, tuple):
+        return value[0] if len(value) == 1 else list(value)  # one word as written
+    return value
+
+
+FRONT_ORDER = ("id", "language", "title", "priority", "commandment", "lesson", "upsell")
+FRONT_ORDER += ("version", "status")
+
+
+def dump_script(doc: ScriptDoc) -> str:
+    """The script file in canonical form: `parse_script` of it gives `doc` back."""
+    front: dict[str, Any] = {name: getattr(doc, name) for name in FRONT_ORDER}
+    front["when"] = doc.conditions()
+    text = yaml.safe_dump(
+        front, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None
+    )
+    return f"---\n{text}---\n{doc.body}\n"
 
 
 def read_script(path: str | Path) -> ScriptDoc:

@@ -70,3 +70,20 @@ def scripts_published() -> list[tuple[int, ScriptDoc]]:
         for row in db.session.scalars(stmt):
             script_doc(row)
     return [(key[0], _parsed[key]) for key in keys]
+
+
+def scripts_newest() -> list[ScriptDoc]:
+    """The newest version of every script in every language, whatever its status."""
+    s = ServiceScript
+    newest = (
+        sa.select(s.slug, s.language, sa.func.max(s.version).label("version"))
+        .group_by(s.slug, s.language)
+        .subquery()
+    )
+    stmt = sa.select(s).join(
+        newest,
+        sa.and_(
+            s.slug == newest.c.slug, s.language == newest.c.language, s.version == newest.c.version
+        ),
+    )
+    return [script_doc(row) for row in db.session.scalars(stmt)]

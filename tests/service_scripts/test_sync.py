@@ -20,6 +20,7 @@ CONTENT = Path(__file__).resolve().parents[2] / "content"
 def folder(tmp_path) -> Path:
     """A private copy of the real content folder, safe to edit."""
     shutil.copytree(CONTENT / "scripts", tmp_path / "scripts")
+    (tmp_path / "modules").mkdir()
     return tmp_path
 
 
@@ -99,7 +100,7 @@ def test_one_broken_file_loads_nothing_and_names_file_and_line(app, runner, fold
 
 def test_check_validates_without_loading(app, runner, folder):
     ok = runner.invoke(args=["content", "check", "--folder", str(folder)])
-    assert ok.exit_code == 0 and "service scripts valid" in ok.output
+    assert ok.exit_code == 0 and "0 modules and 28 service scripts valid" in ok.output
     assert rows() == []
     (folder / "scripts" / "broken.es.md").write_text("no front matter\n", encoding="utf-8")
     bad = runner.invoke(args=["content", "check", "--folder", str(folder)])

@@ -1,0 +1,1 @@
+"""Training: the doctrine curriculum, quizzes, assignments and reports."""
