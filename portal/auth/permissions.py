@@ -12,7 +12,7 @@ from typing import TypeVar
 
 ROLES = ("frontline", "trainer", "manager", "admin")
 
-EVERYONE = frozenset({"home.view", "profile.edit"})
+EVERYONE = frozenset({"home.view", "profile.edit", "training.learn"})
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     "frontline": EVERYONE | {"customers.search", "customers.view", "customers.act"},

@@ -190,27 +190,28 @@ def days_ahead(days: int, language: str) -> str:
     return f"en {span}" if language == "es" else f"in {span}"
 
 
-# The ten commandments of customer management, by number, as the portal names them.
+# The ten commandments of customer management, by number, as the ten-commandments
+# module titles its lessons (a test keeps the two in step).
 COMMANDMENTS = {
     "es": {
         1: "Gánate mi confianza",
         2: "Inspírame",
-        3: "Hazlo sencillo",
+        3: "Simplifícalo",
         4: "Déjame decidir",
-        5: "Oriéntame",
-        6: "Disponible siempre",
+        5: "Guíame",
+        6: "24/7, por cualquier canal",
         7: "Conóceme",
         8: "Supera lo que espero",
         9: "Recompénsame",
-        10: "Sigue a mi lado",
+        10: "Quédate conmigo",
     },
     "en": {
         1: "Earn my trust",
         2: "Inspire me",
-        3: "Make it simple",
+        3: "Simplify it",
         4: "Put me in charge",
         5: "Guide me",
-        6: "There around the clock",
+        6: "24/7, on any channel",
         7: "Know me",
         8: "Exceed my expectations",
         9: "Reward me",

@@ -56,14 +56,30 @@ def modules_newest(*, published_only: bool = False) -> list[Module]:
     return list(db.session.scalars(stmt))
 
 
-def lesson_published(slug: str, language: str) -> Lesson | None:
-    """The lesson `slug` in the newest published version of its module, in `language`
-    (or in the other language when that one has no published version)."""
-    stmt = (
+def _lesson_statement() -> sa.Select:
+    language = sa.bindparam("language")
+    return (
         sa.select(Lesson)
         .join(Module, Module.id == Lesson.module_id)
-        .where(Lesson.slug == slug, Module.status == ContentStatus.PUBLISHED)
+        .where(Lesson.slug == sa.bindparam("slug"), Module.status == ContentStatus.PUBLISHED)
         .order_by((Module.language == language).desc(), Module.version.desc())
         .limit(1)
     )
-    return db.session.scalar(stmt)
+
+
+LESSON_PUBLISHED = _lesson_statement()  # built once: the card asks on every opening
+
+
+def lesson_published(slug: str, language: str) -> Lesson | None:
+    """The lesson `slug` in the newest published version of its module, in `language`
+    (or in the other language when that one has no published version)."""
+    return db.session.scalar(LESSON_PUBLISHED, {"slug": slug, "language": language})
+
+
+def lesson_siblings(lesson: Lesson) -> tuple[Lesson | None, Lesson | None, int, int]:
+    """(previous, next, position from 1, count) of a lesson within its module version."""
+    lessons = lesson.module.lessons
+    index = next(i for i, other in enumerate(lessons) if other.id == lesson.id)
+    before = lessons[index - 1] if index > 0 else None
+    after = lessons[index + 1] if index + 1 < len(lessons) else None
+    return before, after, index + 1, len(lessons)

@@ -157,3 +157,38 @@ def test_quiz_answers_keep_their_ids_and_feedback():
         ("b", True, "FB"),
         ("c", False, "FC"),
     ]
+
+
+def test_the_shipped_curriculum_covers_the_doctrine():
+    from pathlib import Path
+
+    from portal.service_scripts.wording import COMMANDMENTS
+
+    root = Path(__file__).resolve().parents[2] / "content" / "modules"
+    docs = {(doc.id, doc.language): doc for doc in load_modules(root)}
+    assert {module for module, _ in docs} >= {
+        "ten-commandments",
+        "retention-rules",
+        "clienting",
+        "interaction-variables",
+        "loyalty-clover",
+    }
+    for language in ("es", "en"):
+        commandments = docs[("ten-commandments", language)].lessons
+        assert [lesson.title for lesson in commandments] == list(COMMANDMENTS[language].values())
+        assert len(docs[("retention-rules", language)].lessons) == 11
+        assert len(docs[("clienting", language)].lessons) == 10
+    for doc in docs.values():
+        assert len(doc.questions) >= 5, doc.path
+        assert any(q.type == "scenario" for q in doc.questions), doc.path
+
+
+def test_every_script_links_a_lesson_that_exists():
+    from pathlib import Path
+
+    from portal.service_scripts.content import load_scripts
+
+    root = Path(__file__).resolve().parents[2] / "content"
+    lessons = {lesson.id for doc in load_modules(root / "modules") for lesson in doc.lessons}
+    for script in load_scripts(root / "scripts"):
+        assert script.lesson in lessons, script.path
