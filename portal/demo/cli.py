@@ -28,6 +28,7 @@ SHOWN = (
     ("survey_answers", "survey answers"),
     ("points_entries", "points entries"),
     ("privileges", "privileges"),
+    ("training_modules", "training modules"),
     ("service_scripts", "service scripts"),
 )
 
@@ -71,19 +72,25 @@ def demo_command(customers: int, seed: int, reset: bool, keep_existing: bool) ->
         counts = services.demo_build(
             customers=customers, seed=seed, today=today(), progress=bar.update
         )
-    counts["service_scripts"] = _scripts_load()
+    counts.update(_content_load())
     _report(counts, time.perf_counter() - started)
 
 
-def _scripts_load() -> int:
-    """The shipped service scripts, so the demo's cards have something to say."""
-    from portal.service_scripts.content import load_scripts
+def _content_load() -> dict[str, int]:
+    """The shipped modules and service scripts, so the demo's cards have something to
+    say and a lesson to link."""
     from portal.service_scripts.services import scripts_sync
-    from portal.training.cli import content_folder
+    from portal.training.cli import content_folder, content_load
+    from portal.training.services import modules_sync
 
-    report = scripts_sync(actor=None, docs=load_scripts(content_folder(None) / "scripts"))
+    content = content_load(content_folder(None))
+    modules_sync(actor=None, docs=content.modules)
+    scripts_sync(actor=None, docs=content.scripts)
     db.session.commit()
-    return report.added + report.unchanged
+    return {
+        "training_modules": len({doc.id for doc in content.modules}),
+        "service_scripts": len(content.scripts),
+    }
 
 
 def _report(counts: dict[str, int], seconds: float) -> None:

@@ -69,3 +69,17 @@ def test_privacy_mode_hides_value_with_the_shortcut(page, base_url, sign_in):
     )
     page.get_by_role("button", name="Privacy mode").click()
     expect(page.locator("body")).not_to_have_class(re.compile("privacy"))
+
+
+def test_the_scripts_lesson_opens_from_the_card_and_leads_back(page, base_url, sign_in):
+    sign_in("frontline")
+    page.goto(f"{base_url}/customers/search?q=jose nunez")
+    page.locator("#lookup-list a").first.click()
+    expect(page).to_have_url(re.compile(r"/customers/\d+\?via=search$"))
+    card_url = page.url.split("?")[0]
+    page.locator("#script-panel").get_by_role("link", name="Lesson: Earn my trust").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Earn my trust")
+    expect(page.locator(".lesson")).to_contain_text("Lesson 1 of 10")
+    page.get_by_role("link", name="Back to the customer").first.click()
+    expect(page).to_have_url(card_url)
+    expect(page.locator("#script-panel")).to_be_visible()
