@@ -97,6 +97,16 @@ def plans(engine, statements: list[tuple[str, object]]) -> list[list[str]]:
         raw.close()
 
 
+def machine_reference() -> float:
+    """Seconds for a fixed pure-Python loop: runs on a shared machine differ by tens of
+    per cent, and this says how fast the machine was during this run."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return time.perf_counter() - start
+
+
 def report(name: str, values: list[float]) -> None:
     print(
         f"{name:28s} n={len(values):5d}  p50={statistics.median(values):6.2f} ms  "
@@ -147,6 +157,7 @@ def main() -> None:
     sampled = [s[0] for s in per_request[:: max(1, len(per_request) // 4)] if s][:4]
 
     print(f"database: {engine.dialect.name}, {customers:,} customers")
+    print(f"machine reference (5M-step Python loop): {machine_reference():.3f} s")
     report("lookup (full page)", lookup)
     report("lookup (htmx fragment)", fragment)
     report("card", card)
