@@ -9,6 +9,7 @@ from flask_login import current_user
 NAVIGATION = [
     ("home.index", _l("Home"), "home.view"),
     ("customers.search", _l("Customers"), "customers.search"),
+    ("training.index", _l("Training"), "training.learn"),
     ("admin.users", _l("Users"), "users.manage"),
     ("admin.teams", _l("Teams"), "teams.manage"),
     ("audit.index", _l("Audit log"), "audit.read"),

@@ -76,6 +76,9 @@ def label(code) -> str:
 
 
 def register_filters(app) -> None:
+    from portal.markdown import render_markdown
+
+    app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.globals["label"] = label
     app.jinja_env.globals["event_label"] = event_label
     app.jinja_env.filters["money"] = money

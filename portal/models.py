@@ -14,15 +14,29 @@ from portal.customers.models import (
     SurveyAnswer,
 )
 from portal.service_scripts.models import ServiceScript
-from portal.training.models import Lesson, Module, Question
+from portal.training.models import (
+    Answer,
+    Assignment,
+    Attempt,
+    Completion,
+    Lesson,
+    LessonProgress,
+    Module,
+    Question,
+)
 
 __all__ = [
+    "Answer",
+    "Assignment",
+    "Attempt",
     "AuditEvent",
     "Complaint",
+    "Completion",
     "Customer",
     "CustomerNameTerm",
     "Interaction",
     "Lesson",
+    "LessonProgress",
     "LoginAttempt",
     "Module",
     "PointsEntry",

@@ -42,6 +42,7 @@ ROUTES = [
     ("auth.profile", "/profile"),
     ("customers.search", "/customers/search"),
     ("customers.lookup", "/customers/lookup"),
+    ("training.index", "/training/"),
     ("admin.users", "/admin/users"),
     ("admin.user_new", "/admin/users/new"),
     ("admin.teams", "/admin/teams"),

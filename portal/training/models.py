@@ -3,7 +3,7 @@ its lessons and questions. A stored version never changes; a change is a new ver
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -78,3 +78,100 @@ class Question(db.Model):
     qid: Mapped[str] = mapped_column(sa.String(40))
     type: Mapped[str] = mapped_column(sa.String(12))
     data: Mapped[dict] = mapped_column(sa.JSON)
+
+
+class Assignment(db.Model):
+    """A module assigned to everyone holding a role, or to a team, due on a date."""
+
+    __tablename__ = "training_assignments"
+    __table_args__ = (
+        sa.CheckConstraint("(role IS NULL) <> (team_id IS NULL)", name="one_target"),
+        sa.Index("ix_training_assignments_module", "module_slug"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    module_slug: Mapped[str] = mapped_column(sa.String(80))
+    role: Mapped[str | None] = mapped_column(sa.String(20))
+    team_id: Mapped[int | None] = mapped_column(sa.ForeignKey("teams.id", ondelete="CASCADE"))
+    due_on: Mapped[date]
+    assigned_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LessonProgress(db.Model):
+    """Where a learner is in a module (any version): the lesson to resume at."""
+
+    __tablename__ = "training_progress"
+
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    module_slug: Mapped[str] = mapped_column(sa.String(80), primary_key=True)
+    lesson_slug: Mapped[str] = mapped_column(sa.String(120))
+    lessons_seen: Mapped[list] = mapped_column(sa.JSON, default=list)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Attempt(db.Model):
+    """One try at a module's quiz, on the exact version (and language) it was taken on."""
+
+    __tablename__ = "training_attempts"
+    __table_args__ = (sa.Index("ix_training_attempts_user_module", "user_id", "module_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
+    module_id: Mapped[int] = mapped_column(sa.ForeignKey("training_modules.id", ondelete="CASCADE"))
+    seed: Mapped[int]  # shuffles the options, the same way on every page of this attempt
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[datetime | None]
+    score: Mapped[int | None]
+    max_score: Mapped[int | None]
+    passed: Mapped[bool | None]
+
+    module: Mapped[Module] = relationship()
+    answers: Mapped[list[Answer]] = relationship(
+        order_by="Answer.id", cascade="all, delete-orphan", back_populates="attempt"
+    )
+
+
+class Answer(db.Model):
+    """One answer as given: a question's chosen options, or one step of a scenario."""
+
+    __tablename__ = "training_answers"
+    __table_args__ = (
+        sa.UniqueConstraint("attempt_id", "qid", "node", name="uq_training_answers_step"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("training_attempts.id", ondelete="CASCADE")
+    )
+    qid: Mapped[str] = mapped_column(sa.String(40))
+    node: Mapped[str] = mapped_column(sa.String(40), default="")  # "" outside scenarios
+    choices: Mapped[list] = mapped_column(sa.JSON)
+    correct: Mapped[bool]
+    answered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    attempt: Mapped[Attempt] = relationship(back_populates="answers")
+
+
+class Completion(db.Model):
+    """A passed quiz: the exact version, the score, and when it stops counting."""
+
+    __tablename__ = "training_completions"
+    __table_args__ = (sa.Index("ix_training_completions_user_module", "user_id", "module_slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
+    module_slug: Mapped[str] = mapped_column(sa.String(80))
+    module_id: Mapped[int] = mapped_column(sa.ForeignKey("training_modules.id", ondelete="CASCADE"))
+    version: Mapped[int]
+    attempt_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("training_attempts.id", ondelete="CASCADE")
+    )
+    score_percent: Mapped[int] = mapped_column(sa.SmallInteger)
+    completed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_on: Mapped[date | None]  # None: never (no recertification)
+    reopened_at: Mapped[datetime | None]  # a major change re-opened it

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 import sqlalchemy as sa
 
+from portal.auth.models import User
+from portal.clock import today
 from portal.extensions import db
 from portal.service_scripts.models import ContentStatus
 from portal.training.content import Lesson as LessonDoc
 from portal.training.content import ModuleDoc
-from portal.training.models import Lesson, Module
+from portal.training.models import Assignment, Attempt, Completion, Lesson, LessonProgress, Module
 from portal.training.quiz import question_from_data
 
 
@@ -83,3 +88,84 @@ def lesson_siblings(lesson: Lesson) -> tuple[Lesson | None, Lesson | None, int, 
     before = lessons[index - 1] if index > 0 else None
     after = lessons[index + 1] if index + 1 < len(lessons) else None
     return before, after, index + 1, len(lessons)
+
+
+def module_for(slug: str, language: str) -> Module | None:
+    """The newest published version of a module, in `language` if it has one."""
+    stmt = (
+        sa.select(Module)
+        .where(Module.slug == slug, Module.status == ContentStatus.PUBLISHED)
+        .order_by((Module.language == language).desc(), Module.version.desc())
+        .limit(1)
+    )
+    return db.session.scalar(stmt)
+
+
+@dataclass(frozen=True)
+class TrainingItem:
+    """One module on a learner's list, with where they stand."""
+
+    module: Module
+    status: str  # done | overdue | due | available
+    due_on: date | None
+    completion: Completion | None
+    open_attempt: Attempt | None
+    attempts_left: int
+    resume_at: str | None  # lesson slug
+
+
+def my_training(user: User, language: str) -> list[TrainingItem]:
+    """Modules assigned to the user's roles or team, and those written for their roles;
+    overdue first, then due soonest, then the rest by title."""
+    from portal.training.learning import attempt_open, attempts_used, completion_valid
+
+    roles = sorted(user.role_names)
+    targets = [Assignment.role.in_(roles)]
+    if user.team_id is not None:
+        targets.append(Assignment.team_id == user.team_id)
+    due: dict[str, date] = {}
+    for slug, due_on in db.session.execute(
+        sa.select(Assignment.module_slug, Assignment.due_on).where(sa.or_(*targets))
+    ):
+        due[slug] = min(due_on, due.get(slug, due_on))
+    progress = {
+        p.module_slug: p.lesson_slug
+        for p in db.session.scalars(
+            sa.select(LessonProgress).where(LessonProgress.user_id == user.id)
+        )
+    }
+    items = []
+    for row in _newest_published(language):
+        if row.slug not in due and not set(row.audience) & set(roles):
+            continue
+        completion = completion_valid(user.id, row.slug)
+        due_on = due.get(row.slug)
+        if completion is not None:
+            status = "done"
+        elif due_on is not None:
+            status = "overdue" if due_on < today() else "due"
+        else:
+            status = "available"
+        items.append(
+            TrainingItem(
+                module=row,
+                status=status,
+                due_on=due_on,
+                completion=completion,
+                open_attempt=attempt_open(user.id, row.slug),
+                attempts_left=max(row.attempts - attempts_used(user.id, row.slug), 0),
+                resume_at=progress.get(row.slug),
+            )
+        )
+    order = {"overdue": 0, "due": 1, "available": 2, "done": 3}
+    return sorted(items, key=lambda i: (order[i.status], i.due_on or date.max, i.module.title))
+
+
+def _newest_published(language: str) -> list[Module]:
+    """One row per module: the newest published version, in `language` when it exists."""
+    best: dict[str, Module] = {}
+    for row in modules_newest(published_only=True):
+        current = best.get(row.slug)
+        if current is None or (row.language == language and current.language != language):
+            best[row.slug] = row
+    return list(best.values())

@@ -1,32 +1,163 @@
-"""Training pages for every employee: reading a lesson, also straight from a card."""
+"""Training pages for every employee: my training, modules, lessons, quizzes."""
 
 from __future__ import annotations
 
 import re
 
-from flask import abort, request
+from flask import abort, flash, redirect, request, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
 
 from portal.auth.permissions import requires
+from portal.extensions import db
 from portal.markdown import render_markdown
-from portal.training import bp, queries
-from portal.web import render
+from portal.training import bp, grading, learning, queries
+from portal.training.forms import AnswerForm, StartForm
+from portal.training.models import Attempt
+from portal.web import render, wants_fragment
 
 # Only the card may be returned to: a local path, never an address elsewhere.
 BACK = re.compile(r"/customers/\d+")
 
 
+def _language() -> str:
+    return str(get_locale())
+
+
+@bp.route("/")
+@requires("training.learn")
+def index():
+    return render("training/my.html", items=queries.my_training(current_user, _language()))
+
+
+@bp.route("/modules/<slug>")
+@requires("training.learn")
+def module_view(slug: str):
+    module = queries.module_for(slug, _language()) or abort(404)
+    mine = queries.my_training(current_user, _language())
+    item = next((i for i in mine if i.module.slug == slug), None)
+    return render("training/module.html", module=module, item=item, form=StartForm())
+
+
 @bp.route("/lessons/<slug>")
 @requires("training.learn")
 def lesson(slug: str):
-    found = queries.lesson_published(slug, str(get_locale())) or abort(404)
+    found = queries.lesson_published(slug, _language()) or abort(404)
+    learning.progress_record(user=current_user, module=found.module, lesson_slug=found.slug)
+    db.session.commit()
     back = request.args.get("back", "")
-    siblings = queries.lesson_siblings(found)
     return render(
         "training/lesson.html",
         lesson=found,
         module=found.module,
         html=render_markdown(found.body),
         back=back if BACK.fullmatch(back) else None,
-        siblings=siblings,
+        siblings=queries.lesson_siblings(found),
     )
+
+
+@bp.route("/modules/<slug>/attempts", methods=["POST"])
+@requires("training.learn")
+def attempt_new(slug: str):
+    module = queries.module_for(slug, _language()) or abort(404)
+    if not StartForm().validate_on_submit():
+        abort(400)
+    try:
+        attempt = learning.attempt_start(user=current_user, module=module)
+    except learning.LearningError as error:
+        db.session.rollback()
+        flash(_(error.message, **error.params), "error")
+        return redirect(url_for("training.module_view", slug=slug))
+    db.session.commit()
+    return redirect(url_for("training.attempt_view", attempt_id=attempt.id))
+
+
+def _own_attempt(attempt_id: int) -> Attempt:
+    attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None or attempt.user_id != current_user.id:
+        abort(404)  # another person's attempt is not there for you
+    return attempt
+
+
+@bp.route("/attempts/<int:attempt_id>")
+@requires("training.learn")
+def attempt_view(attempt_id: int):
+    return _attempt_page(_own_attempt(attempt_id))
+
+
+def _attempt_page(attempt: Attempt, form: AnswerForm | None = None, error: str | None = None):
+    questions = learning.questions_of(attempt.module)
+    given = learning.given_of(attempt)
+    step = None if attempt.submitted_at else grading.next_step(questions, given)
+    options = []
+    if step is not None:
+        options = grading.shuffled(step.choices, attempt.seed, f"{step.question.id}/{step.node}")
+    return render(
+        "training/attempt.html",
+        "quiz",
+        attempt=attempt,
+        module=attempt.module,
+        step=step,
+        options=options,
+        position=[q.id for q in questions].index(step.question.id) + 1 if step else None,
+        total=len(questions),
+        review=_review(questions, given) if attempt.submitted_at else [],
+        attempts_left=attempt.module.attempts
+        - learning.attempts_used(attempt.user_id, attempt.module.slug),
+        form=form or AnswerForm(formdata=None),
+        start_form=StartForm(formdata=None),
+        error=error,
+    )
+
+
+def _review(questions, given) -> list[dict]:
+    """Each question with the options picked and their feedback, after submitting."""
+    by_step = {(g.qid, g.node): g for g in given}
+    rows = []
+    for question in questions:
+        steps = (
+            [("", question.prompt, question.choices)]
+            if question.type != "scenario"
+            else [(node.id, node.text, node.choices) for node in question.nodes]
+        )
+        picked = []
+        for node, text, choices in steps:
+            answer = by_step.get((question.id, node))
+            if answer is None:
+                continue
+            for choice in choices:
+                if choice.id in answer.choices:
+                    picked.append({"step": text, "choice": choice})
+        rows.append(
+            {
+                "question": question,
+                "correct": grading.question_correct(question, given),
+                "picked": picked,
+            }
+        )
+    return rows
+
+
+@bp.route("/attempts/<int:attempt_id>", methods=["POST"])
+@requires("training.learn")
+def attempt_answer(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    form = AnswerForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        learning.answer_record(
+            user=current_user,
+            attempt=attempt,
+            qid=form.qid.data or "",
+            node=form.node.data or "",
+            choices=form.choice.data or [],
+        )
+    except learning.LearningError as error:
+        db.session.rollback()
+        return _attempt_page(_own_attempt(attempt_id), form, _(error.message, **error.params))
+    db.session.commit()
+    if wants_fragment():
+        return _attempt_page(attempt)
+    return redirect(url_for("training.attempt_view", attempt_id=attempt.id))

@@ -1,0 +1,177 @@
+"""Writes for learners: reading progress, quiz attempts, answers, completions.
+
+Services flush and never commit; the view commits once. Rules about turns, choices
+and scores are in grading.py (pure); this module applies them to stored attempts.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from portal.audit.services import audit_record
+from portal.auth.models import User
+from portal.clock import today, utcnow
+from portal.extensions import db
+from portal.i18n import N_
+from portal.training import grading
+from portal.training.models import Answer, Attempt, Completion, LessonProgress, Module
+from portal.training.quiz import Question, question_from_data
+
+
+class LearningError(ValueError):
+    """A rule the learner's request broke; `message` is shown (translated) as is."""
+
+    def __init__(self, message: str, **params) -> None:
+        super().__init__(message)
+        self.message, self.params = message, params
+
+
+def questions_of(module: Module) -> tuple[Question, ...]:
+    return tuple(question_from_data(q.data) for q in module.questions)
+
+
+def given_of(attempt: Attempt) -> list[grading.Given]:
+    return [grading.Given(a.qid, a.node, tuple(a.choices)) for a in attempt.answers]
+
+
+def progress_record(*, user: User, module: Module, lesson_slug: str) -> LessonProgress:
+    progress = db.session.get(LessonProgress, (user.id, module.slug))
+    if progress is None:
+        progress = LessonProgress(user_id=user.id, module_slug=module.slug, lessons_seen=[])
+        db.session.add(progress)
+    progress.lesson_slug = lesson_slug
+    if lesson_slug not in (progress.lessons_seen or []):
+        progress.lessons_seen = [*(progress.lessons_seen or []), lesson_slug]
+    progress.updated_at = utcnow()
+    db.session.flush()
+    return progress
+
+
+def completion_valid(user_id: int, slug: str) -> Completion | None:
+    """The completion that counts now: not expired, not re-opened by a major change."""
+    stmt = (
+        sa.select(Completion)
+        .where(
+            Completion.user_id == user_id,
+            Completion.module_slug == slug,
+            Completion.reopened_at.is_(None),
+            sa.or_(Completion.expires_on.is_(None), Completion.expires_on > today()),
+        )
+        .order_by(Completion.completed_at.desc())
+        .limit(1)
+    )
+    return db.session.scalar(stmt)
+
+
+def attempts_used(user_id: int, slug: str) -> int:
+    """Attempts since the learner's last completion of this module (a new cycle begins
+    when a completion expires or is re-opened)."""
+    last = db.session.scalar(
+        sa.select(sa.func.max(Completion.completed_at)).where(
+            Completion.user_id == user_id, Completion.module_slug == slug
+        )
+    )
+    stmt = (
+        sa.select(sa.func.count(Attempt.id))
+        .join(Module, Module.id == Attempt.module_id)
+        .where(Attempt.user_id == user_id, Module.slug == slug)
+    )
+    if last is not None:
+        stmt = stmt.where(Attempt.started_at > last)
+    return db.session.scalar(stmt) or 0
+
+
+def attempt_open(user_id: int, slug: str) -> Attempt | None:
+    stmt = (
+        sa.select(Attempt)
+        .join(Module, Module.id == Attempt.module_id)
+        .where(Attempt.user_id == user_id, Module.slug == slug, Attempt.submitted_at.is_(None))
+        .order_by(Attempt.started_at.desc())
+        .limit(1)
+    )
+    return db.session.scalar(stmt)
+
+
+def attempt_start(*, user: User, module: Module) -> Attempt:
+    """Resume the open attempt, or start one if attempts are left and the module is
+    not already completed."""
+    open_attempt = attempt_open(user.id, module.slug)
+    if open_attempt is not None:
+        return open_attempt
+    if completion_valid(user.id, module.slug) is not None:
+        raise LearningError(N_("You have already completed this module."))
+    if attempts_used(user.id, module.slug) >= module.attempts:
+        raise LearningError(
+            N_("All %(n)s attempts are used. Ask a trainer to reset them."), n=module.attempts
+        )
+    attempt = Attempt(user_id=user.id, module_id=module.id, seed=secrets.randbelow(2**31))
+    db.session.add(attempt)
+    db.session.flush()
+    audit_record(
+        actor=user,
+        action="quiz.started",
+        target_type="training_module",
+        target_id=module.id,
+        detail={"attempt_id": attempt.id, "version": module.version},
+    )
+    return attempt
+
+
+def answer_record(*, user: User, attempt: Attempt, qid: str, node: str, choices: list[str]):
+    """Store one answer if it answers the step the attempt is at; finish the attempt
+    after its last step. Returns the stored Answer."""
+    if attempt.submitted_at is not None:
+        raise LearningError(N_("This attempt is already submitted."))
+    questions = questions_of(attempt.module)
+    step = grading.next_step(questions, given_of(attempt))
+    if step is None:
+        raise LearningError(N_("This attempt is already submitted."))
+    try:
+        given = grading.check_answer(step, qid, node, choices)
+    except grading.AnswerError as error:
+        raise LearningError(str(error)) from error
+    answer = Answer(
+        attempt=attempt,
+        qid=given.qid,
+        node=given.node,
+        choices=list(given.choices),
+        correct=grading.is_correct(step, given),
+    )
+    db.session.add(answer)
+    db.session.flush()
+    if grading.next_step(questions, given_of(attempt)) is None:
+        _finish(user, attempt, questions)
+    return answer
+
+
+def _finish(user: User, attempt: Attempt, questions: tuple[Question, ...]) -> None:
+    module = attempt.module
+    result = grading.score(questions, given_of(attempt))
+    attempt.submitted_at = utcnow()
+    attempt.score, attempt.max_score = result.points, result.out_of
+    attempt.passed = result.passes(module.pass_mark)
+    detail = {"attempt_id": attempt.id, "score": result.percent, "passed": attempt.passed}
+    audit_record(
+        actor=user,
+        action="quiz.submitted",
+        target_type="training_module",
+        target_id=module.id,
+        detail=detail,
+    )
+    if attempt.passed:
+        days = module.recertify_after_days
+        db.session.add(
+            Completion(
+                user_id=user.id,
+                module_slug=module.slug,
+                module_id=module.id,
+                version=module.version,
+                attempt_id=attempt.id,
+                score_percent=result.percent,
+                expires_on=today() + timedelta(days=days) if days else None,
+            )
+        )
+    db.session.flush()
