@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections import Counter
 from collections.abc import Iterable
 
-import sqlalchemy as sa
-
-from portal.audit.services import audit_record
 from portal.auth.models import User
-from portal.content_errors import ContentError, Problem
-from portal.extensions import db
+from portal.content_sync import SyncReport, versions_sync
 from portal.service_scripts.models import ContentStatus
-from portal.service_scripts.services import SyncReport
 from portal.training.content import ModuleDoc, dump_module
 from portal.training.models import Lesson, Module, Question
 from portal.training.quiz import dump_quiz, question_data
@@ -32,47 +26,17 @@ def module_hash(doc: ModuleDoc) -> str:
 
 
 def modules_sync(*, actor: User | None, docs: Iterable[ModuleDoc]) -> SyncReport:
-    docs = list(docs)
-    stored = {
-        (row.slug, row.language, row.version): row
-        for row in db.session.scalars(
-            sa.select(Module).where(Module.slug.in_({doc.id for doc in docs}))
-        )
-    }
-    problems, plan = [], []
-    for doc in docs:
-        row = stored.get((doc.id, doc.language, doc.version))
-        digest = module_hash(doc)
-        if row is not None and row.content_hash != digest:
-            message = (
-                f"version {doc.version} of module '{doc.id}' ({doc.language}) is already "
-                "stored with other content: raise 'version' to record the change"
-            )
-            problems.append(Problem(doc.path, 2, message))
-        plan.append((doc, row, digest))
-    if problems:
-        raise ContentError(problems)
-    counts: Counter[str] = Counter()
-    for doc, row, digest in plan:
-        if row is None:
-            db.session.add(module_row(doc, digest, actor))
-            counts["added"] += 1
-        elif row.status != ContentStatus(doc.status):
-            row.status = ContentStatus(doc.status)
-            counts["status_changed"] += 1
-        else:
-            counts["unchanged"] += 1
-    db.session.flush()
-    report = SyncReport(counts["added"], counts["status_changed"], counts["unchanged"])
-    if report.added or report.status_changed:
-        audit_record(
-            actor=actor,
-            action="modules.synced",
-            target_type="training_modules",
-            target_id=None,
-            detail={"added": report.added, "status_changed": report.status_changed},
-        )
-    return report
+    """Store every new (id, language, version) with its lessons and questions; all or
+    nothing, as for service scripts."""
+    return versions_sync(
+        actor=actor,
+        docs=list(docs),
+        model=Module,
+        digest=module_hash,
+        new_row=lambda doc, digest: module_row(doc, digest, actor),
+        what="modules",
+        line=2,
+    )
 
 
 def module_row(doc: ModuleDoc, digest: str, actor: User | None) -> Module:

@@ -53,7 +53,7 @@ def test_a_change_without_a_new_version_is_refused_and_nothing_loads(app, runner
     edit(root / "modules" / "sample" / "module.md", "Texto de la lección", "Otro texto")
     result = cli(runner, "sync", root)
     assert result.exit_code != 0
-    assert "module.md:2: version 1 of module 'sample' (es) is already stored" in result.output
+    assert "module.md:2: version 1 of 'sample' (es) is already stored" in result.output
     assert len(versions()) == 2
     for name in ("module.md", "module.en.md"):
         edit(root / "modules" / "sample" / name, "version: 1", "version: 2")
