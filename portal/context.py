@@ -10,6 +10,7 @@ NAVIGATION = [
     ("home.index", _l("Home"), "home.view"),
     ("customers.search", _l("Customers"), "customers.search"),
     ("training.index", _l("Training"), "training.learn"),
+    ("training.assignments", _l("Assignments"), "training.assign"),
     ("admin.users", _l("Users"), "users.manage"),
     ("admin.teams", _l("Teams"), "teams.manage"),
     ("audit.index", _l("Audit log"), "audit.read"),

@@ -43,6 +43,7 @@ ROUTES = [
     ("customers.search", "/customers/search"),
     ("customers.lookup", "/customers/lookup"),
     ("training.index", "/training/"),
+    ("training.assignments", "/training/assignments"),
     ("admin.users", "/admin/users"),
     ("admin.user_new", "/admin/users/new"),
     ("admin.teams", "/admin/teams"),

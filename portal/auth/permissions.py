@@ -16,9 +16,16 @@ EVERYONE = frozenset({"home.view", "profile.edit", "training.learn"})
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     "frontline": EVERYONE | {"customers.search", "customers.view", "customers.act"},
-    "trainer": EVERYONE | {"quality.view"},
+    "trainer": EVERYONE | {"quality.view", "training.assign"},
     "manager": EVERYONE
-    | {"customers.search", "customers.view", "customers.act", "teams.view", "quality.view"},
+    | {
+        "customers.search",
+        "customers.view",
+        "customers.act",
+        "teams.view",
+        "quality.view",
+        "training.assign",
+    },
     "admin": EVERYONE | {"users.manage", "teams.manage", "audit.read"},
 }
 

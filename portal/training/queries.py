@@ -169,3 +169,8 @@ def _newest_published(language: str) -> list[Module]:
         if current is None or (row.language == language and current.language != language):
             best[row.slug] = row
     return list(best.values())
+
+
+def modules_published_titles(language: str) -> list[tuple[str, str]]:
+    """(slug, title) of every published module, titled in `language` where possible."""
+    return sorted(((m.slug, m.title) for m in _newest_published(language)), key=lambda x: x[1])

@@ -11,9 +11,10 @@ from flask_login import current_user
 
 from portal.auth.permissions import requires
 from portal.extensions import db
+from portal.labels import label
 from portal.markdown import render_markdown
-from portal.training import bp, grading, learning, queries
-from portal.training.forms import AnswerForm, StartForm
+from portal.training import assigning, bp, grading, learning, queries
+from portal.training.forms import AnswerForm, AssignmentForm, StartForm
 from portal.training.models import Attempt
 from portal.web import render, wants_fragment
 
@@ -161,3 +162,43 @@ def attempt_answer(attempt_id: int):
     if wants_fragment():
         return _attempt_page(attempt)
     return redirect(url_for("training.attempt_view", attempt_id=attempt.id))
+
+
+def _assignment_form(form: AssignmentForm | None = None) -> AssignmentForm:
+    form = form or AssignmentForm(formdata=None)
+    modules = queries.modules_published_titles(_language())
+    form.module.choices = [("", _("Choose a module")), *modules]
+    targets = [("", _("Choose a role or a team"))]
+    targets += [
+        (f"role:{role}", _("Everyone who is %(role)s", role=label(role)))
+        for role in assigning.roles_assignable(current_user)
+    ]
+    targets += [
+        (f"team:{team.id}", _("Team %(name)s", name=team.name))
+        for team in assigning.teams_assignable(current_user)
+    ]
+    form.target.choices = targets
+    return form
+
+
+@bp.route("/assignments", methods=["GET", "POST"])
+@requires("training.assign")
+def assignments():
+    form = _assignment_form(AssignmentForm() if request.method == "POST" else None)
+    if form.validate_on_submit():
+        try:
+            assigning.assignment_create(
+                actor=current_user,
+                module_slug=form.module.data,
+                target=form.target.data,
+                due_on=form.due_on.data,
+            )
+        except assigning.AssignError as error:
+            db.session.rollback()
+            getattr(form, error.field).errors.append(_(error.message))
+        else:
+            db.session.commit()
+            flash(_("Module assigned."), "success")
+            return redirect(url_for("training.assignments"))
+    rows = assigning.assignments_list(current_user)
+    return render("training/assignments.html", form=form, rows=rows)

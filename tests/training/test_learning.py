@@ -5,28 +5,13 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-import pytest
 import sqlalchemy as sa
 
 from portal.clock import today
 from portal.extensions import db
-from portal.training.content import load_modules
-from portal.training.models import Answer, Assignment, Attempt, Completion, Module
-from portal.training.services import modules_sync
+from portal.training.models import Answer, Assignment, Attempt, Completion
 from tests import factories
 from tests.conftest import csrf_token
-from tests.training._files import edit, module_folder
-
-
-@pytest.fixture
-def sample(app, tmp_path):
-    folder = module_folder(tmp_path / "modules")
-    for name in ("module.md", "module.en.md"):
-        edit(folder / name, "attempts: 3", "attempts: 2")
-        edit(folder / name, "pass_mark: 80", "pass_mark: 60")
-    modules_sync(actor=None, docs=load_modules(tmp_path / "modules"))
-    db.session.commit()
-    return db.session.scalar(sa.select(Module).where(Module.language == "en"))
 
 
 def start(client) -> str:
