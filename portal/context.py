@@ -11,6 +11,7 @@ NAVIGATION = [
     ("customers.search", _l("Customers"), "customers.search"),
     ("training.index", _l("Training"), "training.learn"),
     ("training.assignments", _l("Assignments"), "training.assign"),
+    ("training.reports", _l("Training reports"), "training.report"),
     ("admin.users", _l("Users"), "users.manage"),
     ("admin.teams", _l("Teams"), "teams.manage"),
     ("audit.index", _l("Audit log"), "audit.read"),

@@ -16,7 +16,7 @@ EVERYONE = frozenset({"home.view", "profile.edit", "training.learn"})
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     "frontline": EVERYONE | {"customers.search", "customers.view", "customers.act"},
-    "trainer": EVERYONE | {"quality.view", "training.assign"},
+    "trainer": EVERYONE | {"quality.view", "training.assign", "training.report"},
     "manager": EVERYONE
     | {
         "customers.search",
@@ -25,6 +25,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
         "teams.view",
         "quality.view",
         "training.assign",
+        "training.report",
     },
     "admin": EVERYONE | {"users.manage", "teams.manage", "audit.read"},
 }

@@ -10,10 +10,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.auth.permissions import requires
+from portal.csvout import csv_response
 from portal.extensions import db
 from portal.labels import label
 from portal.markdown import render_markdown
 from portal.training import assigning, bp, grading, learning, queries
+from portal.training import reports as reports_q
 from portal.training.forms import AnswerForm, AssignmentForm, StartForm
 from portal.training.models import Attempt
 from portal.web import render, wants_fragment
@@ -202,3 +204,57 @@ def assignments():
             return redirect(url_for("training.assignments"))
     rows = assigning.assignments_list(current_user)
     return render("training/assignments.html", form=form, rows=rows)
+
+
+@bp.route("/reports")
+@requires("training.report")
+def reports():
+    modules = queries.modules_published_titles(_language())
+    slug = request.args.get("module") or (modules[0][0] if modules else "")
+    if modules and slug not in dict(modules):
+        abort(404)
+    table = reports_q.question_report(slug, _language()) if slug else None
+    return render(
+        "training/reports.html",
+        completion=reports_q.completion_report(current_user),
+        modules=modules,
+        slug=slug,
+        questions=table.to_dict("records") if table is not None else [],
+    )
+
+
+@bp.route("/reports/completion.csv")
+@requires("training.report")
+def reports_completion_csv():
+    rows = [
+        (r.team or _("No team"), r.module, r.assigned, r.done, r.overdue, r.percent)
+        for r in reports_q.completion_report(current_user)
+    ]
+    header = (_("Team"), _("Module"), _("Assigned"), _("Done"), _("Overdue"), _("Share done"))
+    return csv_response("training-completion.csv", header, rows)
+
+
+@bp.route("/reports/questions.csv")
+@requires("training.report")
+def reports_questions_csv():
+    modules = dict(queries.modules_published_titles(_language()))
+    slug = request.args.get("module") or next(iter(modules), "")
+    if slug and slug not in modules:
+        abort(404)
+    table = reports_q.question_report(slug, _language())
+    rows = [
+        (
+            r["question"],
+            r["prompt"],
+            r["attempts"],
+            _round(r["difficulty"]),
+            _round(r["discrimination"]),
+        )
+        for r in table.to_dict("records")
+    ]
+    header = (_("Question"), _("Prompt"), _("Attempts"), _("Share correct"), _("Discrimination"))
+    return csv_response(f"training-questions-{slug}.csv", header, rows)
+
+
+def _round(value: float) -> str:
+    return "" if value != value else f"{value:.2f}"  # NaN: not enough answers yet

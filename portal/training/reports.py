@@ -1,0 +1,127 @@
+"""Reads behind the training reports: who has done what, and how each question fares.
+
+Set-based: a handful of statements whatever the number of people, then pure Python
+and pandas (stats.py) on the rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+
+from portal.auth.models import Role, Team, User, user_roles
+from portal.clock import today
+from portal.extensions import db
+from portal.training import grading, stats
+from portal.training.learning import given_of
+from portal.training.models import Assignment, Attempt, Completion, Module
+from portal.training.quiz import question_from_data
+
+NO_TEAM = ""
+
+
+@dataclass(frozen=True)
+class CompletionRow:
+    team: str
+    module: str
+    assigned: int
+    done: int
+    overdue: int
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.done / self.assigned) if self.assigned else None
+
+
+def completion_report(actor: User) -> list[CompletionRow]:
+    """Per team and module: people it is assigned to, how many have a valid completion,
+    how many are overdue. Managers see the teams they manage; trainers every team."""
+    people = db.session.execute(
+        sa.select(User.id, User.team_id, Team.name, Team.manager_id)
+        .outerjoin(Team, Team.id == User.team_id)
+        .where(User.active.is_(True))
+    ).all()
+    if "trainer" not in actor.role_names:
+        people = [person for person in people if person.manager_id == actor.id]
+    done = {
+        (user_id, slug)
+        for user_id, slug in db.session.execute(
+            sa.select(Completion.user_id, Completion.module_slug).where(
+                Completion.reopened_at.is_(None),
+                sa.or_(Completion.expires_on.is_(None), Completion.expires_on > today()),
+            )
+        )
+    }
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for person, modules in _assigned(people).items():
+        for slug, due_on in modules.items():
+            row = counts[(person.name or NO_TEAM, slug)]
+            row[0] += 1
+            if (person.id, slug) in done:
+                row[1] += 1
+            elif due_on < today():
+                row[2] += 1
+    return [CompletionRow(team, slug, *numbers) for (team, slug), numbers in sorted(counts.items())]
+
+
+def _assigned(people: list) -> dict:
+    """person -> {module slug: earliest due date} over every assignment that reaches them."""
+    roles = defaultdict(set)
+    for user_id, role in db.session.execute(
+        sa.select(user_roles.c.user_id, Role.name).join(Role, Role.id == user_roles.c.role_id)
+    ):
+        roles[user_id].add(role)
+    by_role, by_team = defaultdict(list), defaultdict(list)
+    for slug, role, team_id, due_on in db.session.execute(
+        sa.select(Assignment.module_slug, Assignment.role, Assignment.team_id, Assignment.due_on)
+    ):
+        (by_role[role] if role else by_team[team_id]).append((slug, due_on))
+    out = {}
+    for person in people:
+        reaching = [a for role in roles[person.id] for a in by_role[role]]
+        reaching += by_team.get(person.team_id, []) if person.team_id else []
+        modules: dict = {}
+        for slug, due_on in reaching:
+            modules[slug] = min(due_on, modules.get(slug, due_on))
+        if modules:
+            out[person] = modules
+    return out
+
+
+def question_report(slug: str, language: str) -> pd.DataFrame:
+    """Per question of a module (all versions and languages, by question id): attempts,
+    difficulty, discrimination, and the prompt as the newest version in `language` words it."""
+    attempts = db.session.scalars(
+        sa.select(Attempt)
+        .join(Module, Module.id == Attempt.module_id)
+        .where(Module.slug == slug, Attempt.submitted_at.is_not(None))
+        .options(sa.orm.selectinload(Attempt.answers), sa.orm.selectinload(Attempt.module))
+    ).all()
+    questions_by_module: dict[int, tuple] = {}
+    rows = []
+    for attempt in attempts:
+        questions = questions_by_module.get(attempt.module_id)
+        if questions is None:
+            questions = tuple(question_from_data(q.data) for q in attempt.module.questions)
+            questions_by_module[attempt.module_id] = questions
+        given = given_of(attempt)
+        for question in questions:
+            correct = int(grading.question_correct(question, given))
+            rows.append((attempt.id, question.id, correct))
+    results = pd.DataFrame(rows, columns=[stats.ATTEMPT, stats.QUESTION, stats.CORRECT])
+    table = stats.question_stats(results)
+    table["prompt"] = table[stats.QUESTION].map(_prompts(slug, language))
+    return table
+
+
+def _prompts(slug: str, language: str) -> dict[str, str]:
+    module = db.session.scalar(
+        sa.select(Module)
+        .where(Module.slug == slug)
+        .order_by((Module.language == language).desc(), Module.version.desc())
+        .limit(1)
+    )
+    return {q.qid: q.data["prompt"] for q in module.questions} if module else {}

@@ -1,0 +1,90 @@
+"""Training reports: completion and overdue by team and module; question statistics; CSV."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from portal.clock import today
+from portal.extensions import db
+from portal.training import learning
+from portal.training.models import Assignment, Module
+from tests import factories
+
+
+def team_with_people(name: str, manager=None, people: int = 2):
+    team = factories.team(name, manager=manager)
+    members = [factories.user(["frontline"], team_id=team.id) for _ in range(people)]
+    return team, members
+
+
+def take(user, module: Module, right: set[str]) -> None:
+    """One whole attempt: questions whose id is in `right` answered right, others wrong."""
+    attempt = learning.attempt_start(user=user, module=module)
+    while True:
+        step = learning.grading.next_step(learning.questions_of(module), learning.given_of(attempt))
+        if step is None:
+            break
+        good = step.question.id in right
+        choice = next(c.id for c in step.choices if c.correct == good)
+        learning.answer_record(
+            user=user, attempt=attempt, qid=step.question.id, node=step.node, choices=[choice]
+        )
+    db.session.commit()
+
+
+def test_completion_and_overdue_by_team_and_module(sample, login_as, client):
+    team, (ana, _eva) = team_with_people("=Norte")
+    db.session.add(Assignment(module_slug="sample", team_id=team.id, due_on=today() - timedelta(1)))
+    db.session.commit()
+    take(ana, sample, right={"q1", "q2", "q3", "q4", "q5"})
+    login_as("trainer")
+    page = client.get("/training/reports").get_data(as_text=True)
+    assert "<td>=Norte</td><td>sample</td><td>2</td><td>1</td>" in page
+    assert '<span class="badge danger">1</span>' in page and "<td>50</td>" in page
+    csv = client.get("/training/reports/completion.csv")
+    text = csv.get_data(as_text=True)
+    assert csv.mimetype == "text/csv" and text.startswith("\ufeffTeam,Module")
+    assert "'=Norte,sample,2,1,1,50" in text  # a formula-looking cell is neutralised
+
+
+def test_a_manager_sees_only_the_teams_they_manage(sample, login_as, client):
+    manager = login_as("manager")
+    mine, _people = team_with_people("Mine", manager=manager)
+    other, _others = team_with_people("Other")
+    for team in (mine, other):
+        db.session.add(Assignment(module_slug="sample", team_id=team.id, due_on=today()))
+    db.session.commit()
+    page = client.get("/training/reports").get_data(as_text=True)
+    assert "<td>Mine</td>" in page and "<td>Other</td>" not in page
+
+
+def test_question_difficulty_and_discrimination_from_stored_answers(sample, login_as, client):
+    _team, people = team_with_people("Sur", people=5)
+    # Three strong learners get q1 right, two weak ones do not; q2 everybody gets right.
+    for index, person in enumerate(people):
+        strong = index < 3
+        take(person, sample, right={"q2", "q1", "q3"} if strong else {"q2"})
+    login_as("trainer")
+    page = client.get("/training/reports?module=sample").get_data(as_text=True)
+    page = re.sub(r">\s+<", "><", page)
+    assert "<td>What do you do? 1</td><td>5</td><td>60%</td><td>1.00</td>" in page
+    assert "<td>What do you do? 2</td><td>5</td><td>100%</td>" in page
+    assert "not enough answers yet" in page  # q2: everybody right, nothing to tell apart
+    csv = client.get("/training/reports/questions.csv?module=sample").get_data(as_text=True)
+    assert "q1,What do you do? 1,5,0.60,1.00" in csv and "q2,What do you do? 2,5,1.00," in csv
+
+
+def test_unknown_module_in_a_report_is_404(sample, login_as, client):
+    login_as("trainer")
+    assert client.get("/training/reports?module=nope").status_code == 404
+    assert client.get("/training/reports/questions.csv?module=nope").status_code == 404
+
+
+def test_frontline_staff_cannot_read_reports(sample, login_as, client):
+    login_as("frontline")
+    assert client.get("/training/reports").status_code == 403
+    assert client.get("/training/reports/completion.csv").status_code == 403
+    assert db.session.scalar(sa.select(sa.func.count(Assignment.id))) == 0
