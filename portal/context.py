@@ -12,6 +12,7 @@ NAVIGATION = [
     ("training.index", _l("Training"), "training.learn"),
     ("training.assignments", _l("Assignments"), "training.assign"),
     ("training.reports", _l("Training reports"), "training.report"),
+    ("training.authoring_list", _l("Authoring"), "content.author"),
     ("admin.users", _l("Users"), "users.manage"),
     ("admin.teams", _l("Teams"), "teams.manage"),
     ("audit.index", _l("Audit log"), "audit.read"),

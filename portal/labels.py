@@ -44,6 +44,11 @@ LABELS = {
     "silver": N_("Silver"),
     "gold": N_("Gold"),
     "platinum": N_("Platinum"),
+    # content workflow
+    "draft": N_("Draft"),
+    "in_review": N_("In review"),
+    "published": N_("Published"),
+    "archived": N_("Archived"),
     # promises
     "call_back": N_("Call back"),
     "refund": N_("Refund"),

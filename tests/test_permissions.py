@@ -47,6 +47,7 @@ ROUTES = [
     ("training.reports", "/training/reports"),
     ("training.reports_completion_csv", "/training/reports/completion.csv"),
     ("training.reports_questions_csv", "/training/reports/questions.csv"),
+    ("training.authoring_list", "/training/authoring"),
     ("admin.users", "/admin/users"),
     ("admin.user_new", "/admin/users/new"),
     ("admin.teams", "/admin/teams"),

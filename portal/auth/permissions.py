@@ -16,7 +16,8 @@ EVERYONE = frozenset({"home.view", "profile.edit", "training.learn"})
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     "frontline": EVERYONE | {"customers.search", "customers.view", "customers.act"},
-    "trainer": EVERYONE | {"quality.view", "training.assign", "training.report"},
+    "trainer": EVERYONE
+    | {"quality.view", "training.assign", "training.report", "content.author", "content.approve"},
     "manager": EVERYONE
     | {
         "customers.search",
@@ -26,6 +27,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
         "quality.view",
         "training.assign",
         "training.report",
+        "content.approve",
     },
     "admin": EVERYONE | {"users.manage", "teams.manage", "audit.read"},
 }

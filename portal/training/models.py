@@ -175,3 +175,25 @@ class Completion(db.Model):
     completed_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_on: Mapped[date | None]  # None: never (no recertification)
     reopened_at: Mapped[datetime | None]  # a major change re-opened it
+
+
+class ContentDraft(db.Model):
+    """A module being written in the browser: its four files as text, until published
+    as a new immutable version. `revision` rises with every save, so a save based on an
+    older revision is a conflict, not a silent overwrite."""
+
+    __tablename__ = "content_drafts"
+    __table_args__ = (sa.UniqueConstraint("kind", "slug", name="uq_content_drafts_slug"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(sa.String(10), default="module")
+    slug: Mapped[str] = mapped_column(sa.String(80))
+    texts: Mapped[dict] = mapped_column(sa.JSON)  # file name -> text
+    status: Mapped[ContentStatus] = mapped_column(enum_column(ContentStatus))
+    revision: Mapped[int] = mapped_column(default=1)
+    editors: Mapped[list] = mapped_column(sa.JSON, default=list)  # user ids who changed it
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )

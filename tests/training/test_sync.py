@@ -103,3 +103,17 @@ def test_the_real_content_folder_round_trips_byte_for_byte(app, runner, tmp_path
     exported = cli(runner, "export", copy)
     assert exported.exit_code == 0 and "0 files changed" in exported.output, exported.output
     assert ContentStatus.PUBLISHED in {status for *_rest, status in versions()}
+
+
+def test_export_writes_a_browser_draft_as_canonical_files(app, runner, tmp_path):
+    from portal.training.authoring import draft_new
+    from tests import factories
+
+    draft_new(actor=factories.user(["trainer"]), slug="fresh")
+    db.session.commit()
+    out = tmp_path / "out"
+    assert cli(runner, "export", out).exit_code == 0
+    text = (out / "modules" / "fresh" / "module.en.md").read_text(encoding="utf-8")
+    assert "status: draft" in text and "## First lesson {#lesson-1}" in text
+    (out / "scripts").mkdir(exist_ok=True)
+    assert cli(runner, "check", out).exit_code == 0  # what it wrote passes every check

@@ -1,0 +1,201 @@
+"""Trainers write modules in the browser: drafts, live preview, conflicts, review by a
+second person, publishing new versions, re-opening completions, history with a diff."""
+
+from __future__ import annotations
+
+from html import unescape
+
+import sqlalchemy as sa
+
+from portal.clock import utcnow
+from portal.extensions import db
+from portal.training.models import Completion, ContentDraft, Module
+from tests import factories
+from tests.conftest import csrf_token
+
+FIELDS = {"module_es": "module.md", "quiz_es": "quiz.yaml", "module_en": "module.en.md"}
+FIELDS["quiz_en"] = "quiz.en.yaml"
+
+
+def post(client, url: str, page: str = "/training/authoring", **data):
+    return client.post(url, data={"csrf_token": csrf_token(client, page), **data})
+
+
+def draft() -> ContentDraft:
+    db.session.expire_all()
+    return db.session.scalar(sa.select(ContentDraft))
+
+
+def save(client, slug: str, texts: dict[str, str], revision: int, action: str = "save"):
+    data = {field: texts[name] for field, name in FIELDS.items()}
+    url = f"/training/authoring/{slug}/edit"
+    return post(client, url, page=url, revision=str(revision), action=action, **data)
+
+
+def test_a_new_module_starts_from_a_skeleton_that_passes_every_check(app, login_as, client):
+    login_as("trainer")
+    response = post(client, "/training/authoring/new", slug="fresh")
+    assert response.headers["Location"].endswith("/training/authoring/fresh/edit")
+    page = client.get("/training/authoring/fresh/edit").get_data(as_text=True)
+    assert "Every check passes." in page and "Module title" in page
+    bad = post(
+        client,
+        "/training/authoring/new",
+        slug="Not A Slug",
+    )
+    assert bad.status_code == 302
+    assert "Use lowercase letters" in client.get("/training/authoring").get_data(as_text=True)
+
+
+def test_the_live_preview_names_problems_and_renders_markdown_inert(app, login_as, client):
+    login_as("trainer")
+    post(client, "/training/authoring/new", slug="fresh")
+    texts = dict(draft().texts)
+    texts["module.md"] = texts["module.md"].replace(
+        "Texto de la lección.", "Texto <script>alert(1)</script> [x](javascript:alert(1))"
+    )
+    texts["quiz.en.yaml"] = texts["quiz.en.yaml"].replace("start: n1", "start: n9")
+    url = "/training/authoring/fresh/preview"
+    data = {field: texts[name] for field, name in FIELDS.items()}
+    response = post(client, url, page="/training/authoring/fresh/edit", **data, revision="1")
+    raw = response.get_data(as_text=True)
+    html = unescape(raw)
+    assert "fresh/quiz.en.yaml" in html and "'start' must name one of its nodes" in html
+    texts["quiz.en.yaml"] = texts["quiz.en.yaml"].replace("start: n9", "start: n1")
+    data = {field: texts[name] for field, name in FIELDS.items()}
+    raw = post(client, url, page="/training/authoring/fresh/edit", **data, revision="1")
+    raw = raw.get_data(as_text=True)
+    assert "Every check passes." in raw and "Texto &lt;script&gt;alert(1)&lt;/script&gt;" in raw
+    assert "<script>alert" not in raw and 'href="javascript' not in raw
+    assert draft().revision == 1  # a preview saves nothing
+
+
+def test_a_stale_save_is_a_conflict_and_keeps_what_was_typed(app, login_as, client):
+    login_as("trainer")
+    post(client, "/training/authoring/new", slug="fresh")
+    texts = dict(draft().texts)
+    first = {**texts, "module.md": texts["module.md"].replace("Primera lección", "Uno")}
+    assert save(client, "fresh", first, revision=1).status_code == 302
+    second = {**texts, "module.md": texts["module.md"].replace("Primera lección", "Dos")}
+    response = save(client, "fresh", second, revision=1)
+    page = response.get_data(as_text=True)
+    assert "Someone else saved this draft while you were editing it." in page
+    assert "Dos" in page and "Uno" in page  # mine in the editor, theirs below
+    assert "Uno" in draft().texts["module.md"] and draft().revision == 2
+
+
+def test_review_then_a_second_person_publishes_and_the_author_cannot(app, login_as, client, auth):
+    login_as("trainer")
+    post(client, "/training/authoring/new", slug="fresh")
+    edit = "/training/authoring/fresh/edit"
+    assert post(client, "/training/authoring/fresh/submit", page=edit).status_code == 302
+    post(client, "/training/authoring/fresh/publish", page=edit)
+    assert draft() is not None
+    assert "another trainer or a manager publishes it" in client.get(edit).get_data(as_text=True)
+    auth.logout()
+    login_as("manager")
+    assert post(client, "/training/authoring/fresh/publish", page="/").status_code == 302
+    rows = db.session.scalars(sa.select(Module).where(Module.slug == "fresh")).all()
+    assert {(r.version, r.language, r.status.value) for r in rows} == {
+        (1, "es", "published"),
+        (1, "en", "published"),
+    }
+    assert draft() is None
+    assert client.get("/training/lessons/lesson-1").status_code == 200
+
+
+def test_an_invalid_draft_cannot_go_to_review(app, login_as, client):
+    login_as("trainer")
+    post(client, "/training/authoring/new", slug="fresh")
+    texts = dict(draft().texts)
+    texts["quiz.yaml"] = "questions: [\n"
+    save(client, "fresh", texts, revision=1)
+    edit = "/training/authoring/fresh/edit"
+    post(client, "/training/authoring/fresh/submit", page=edit)
+    assert draft().status.value == "draft"
+    assert "Fix these problems first" in client.get(edit).get_data(as_text=True)
+
+
+def publish_new_version(client, auth, login_as, change: str):
+    """Trainer writes version 2 with `change`, another trainer publishes it."""
+    author = login_as("trainer")
+    post(client, "/training/authoring/fresh/draft")
+    texts = dict(draft().texts)
+    for name in ("module.md", "module.en.md"):
+        texts[name] = texts[name].replace("change: major", "change: minor")
+        texts[name] = texts[name].replace("change: minor", f"change: {change}")
+    texts["module.md"] = texts["module.md"].replace("Texto de la lección.", "Texto nuevo.")
+    save(client, "fresh", texts, revision=1)
+    post(client, "/training/authoring/fresh/submit", page="/training/authoring/fresh/edit")
+    auth.logout()
+    login_as("trainer")
+    post(client, "/training/authoring/fresh/publish", page="/")
+    auth.logout()
+    return author
+
+
+def first_version(client, auth, login_as):
+    login_as("trainer")
+    post(client, "/training/authoring/new", slug="fresh")
+    post(client, "/training/authoring/fresh/submit", page="/training/authoring/fresh/edit")
+    auth.logout()
+    login_as("trainer")
+    post(client, "/training/authoring/fresh/publish", page="/")
+    auth.logout()
+    module = db.session.scalar(sa.select(Module).where(Module.slug == "fresh"))
+    learner = factories.user(["frontline"])
+    db.session.add(
+        Completion(
+            user_id=learner.id,
+            module_slug="fresh",
+            module_id=module.id,
+            version=1,
+            attempt_id=_attempt(learner, module),
+            score_percent=100,
+            completed_at=utcnow(),
+        )
+    )
+    db.session.commit()
+
+
+def _attempt(user, module) -> int:
+    from portal.training.models import Attempt
+
+    attempt = Attempt(user_id=user.id, module_id=module.id, seed=1, submitted_at=utcnow())
+    db.session.add(attempt)
+    db.session.flush()
+    return attempt.id
+
+
+def test_a_major_change_reopens_completions_a_minor_one_does_not(app, login_as, client, auth):
+    first_version(client, auth, login_as)
+    publish_new_version(client, auth, login_as, change="minor")
+    assert db.session.scalar(sa.select(Completion.reopened_at)) is None
+    publish_new_version(client, auth, login_as, change="major")
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(Completion.reopened_at)) is not None
+    versions = db.session.scalars(sa.select(Module.version).where(Module.language == "es"))
+    assert sorted(versions) == [1, 2, 3]
+
+
+def test_history_shows_a_readable_diff(app, login_as, client, auth):
+    first_version(client, auth, login_as)
+    publish_new_version(client, auth, login_as, change="minor")
+    login_as("manager")
+    page = client.get("/training/authoring/fresh/history?a=1&b=2").get_data(as_text=True)
+    assert '<span class="diff-del">-Texto de la lección.</span>' in page
+    assert '<span class="diff-add">+Texto nuevo.</span>' in page
+    assert "<code>module.md</code>" in page and "<code>module.en.md</code>" in page
+
+
+def test_only_trainers_write_and_frontline_staff_neither_write_nor_publish(app, login_as, client):
+    login_as("frontline")
+    assert client.get("/training/authoring").status_code == 403
+    token = csrf_token(client, "/")
+    assert (
+        client.post("/training/authoring/new", data={"csrf_token": token, "slug": "x"}).status_code
+        == 403
+    )
+    assert (
+        client.post("/training/authoring/x/publish", data={"csrf_token": token}).status_code == 403
+    )
