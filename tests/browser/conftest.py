@@ -139,6 +139,16 @@ def _scenario_seed() -> None:
             comment="Nobody called me back",
         )
     )
+    # A second trainer: whoever wrote a module cannot publish it alone.
+    from portal.auth.services import user_create
+
+    user_create(
+        actor=None,
+        email="trainer2@demo.example",
+        name="Irene Soto Vega",
+        password=DEMO_PASSWORD,
+        roles=["trainer"],
+    )
     db.session.commit()
 
 
