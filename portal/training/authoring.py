@@ -19,10 +19,10 @@ from portal.clock import utcnow
 from portal.extensions import db
 from portal.i18n import N_
 from portal.service_scripts.models import ContentStatus
-from portal.training.content import module_texts, parse_module_texts
 from portal.training.models import Completion, ContentDraft, Module
 from portal.training.queries import module_doc
 from portal.training.services import module_hash, module_row
+from portal.training.texts import module_texts, parse_module_texts
 
 SKELETON = {
     "es": ("Título del módulo", "Primera lección", "Texto de la lección.", "¿Pregunta?"),

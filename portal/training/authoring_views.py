@@ -15,10 +15,10 @@ from portal.content_errors import ContentError
 from portal.extensions import db
 from portal.markdown import render_markdown
 from portal.training import authoring, bp
-from portal.training.content import module_texts, parse_module_texts
 from portal.training.forms import DRAFT_FILES, DraftForm, NewModuleForm, StartForm
 from portal.training.models import ContentDraft, Module
 from portal.training.queries import module_doc, modules_newest
+from portal.training.texts import module_texts, parse_module_texts
 from portal.web import render
 
 

@@ -105,10 +105,11 @@ def content_export(folder: str | None) -> None:
     """Write the newest version of every module and script (drafts included) to files."""
     from portal.service_scripts.content import dump_script
     from portal.service_scripts.queries import scripts_newest
-    from portal.training.content import FILES, dump_module, module_texts, parse_module_texts
+    from portal.training.content import FILES, dump_module
     from portal.training.models import ContentDraft
     from portal.training.queries import module_doc, modules_newest
-    from portal.training.quiz import dump_quiz
+    from portal.training.quiz_data import dump_quiz
+    from portal.training.texts import module_texts, parse_module_texts
 
     root = content_folder(folder)
     written = 0

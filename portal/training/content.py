@@ -3,7 +3,7 @@
 A module is `module.md` (Spanish) and `module.en.md` (English): YAML front matter,
 then Markdown whose `## Title {#lesson-id}` headings start the lessons; and
 `quiz.yaml` / `quiz.en.yaml` with the same ids. Every problem is reported with its
-file and line, all at once. `dump_module` and `dump_quiz` write the canonical form
+file and line, all at once. `dump_module` (and quiz_data.dump_quiz) write the canonical form
 that `parse_*` reads back unchanged, so a sync then an export leaves files
 byte-identical. Pure: no Flask, no database. The format is in content/README.md.
 """
@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 
 from portal.content_errors import ContentError, Problem, split_front_matter
-from portal.training.quiz import Question, dump_quiz, parse_quiz, quiz_problems, quiz_shape
+from portal.training.quiz import Question, parse_quiz, quiz_problems
+from portal.training.quiz_data import quiz_shape
 from portal.yamlines import Lined, YamlError, load
 
 LANGUAGES = ("es", "en")
@@ -301,38 +302,3 @@ def dump_module(doc: ModuleDoc) -> str:
     parts = [doc.intro] if doc.intro else []
     parts += [f"## {lesson.title} {{#{lesson.id}}}\n\n{lesson.body}" for lesson in doc.lessons]
     return f"---\n{front}---\n" + "\n\n".join(parts) + "\n"
-
-
-def parse_module_texts(slug: str, texts: dict[str, str]) -> list[ModuleDoc]:
-    """Both languages of a module from its four files' texts (a draft written in the
-    browser); the same checks as files on disk, problems named `<slug>/<file>:line`."""
-    docs, problems = {}, []
-    for language, (module_name, quiz_name) in FILES.items():
-        module_path, quiz_path = f"{slug}/{module_name}", f"{slug}/{quiz_name}"
-        try:
-            doc = parse_module(
-                texts.get(module_name, ""), texts.get(quiz_name, ""), module_path, quiz_path
-            )
-        except ContentError as error:
-            problems.extend(error.problems)
-            continue
-        if doc.id != slug:
-            problems.append(Problem(module_path, 2, f"id '{doc.id}' must stay '{slug}'"))
-        if doc.language != language:
-            problems.append(Problem(module_path, 2, f"language must be '{language}' in this file"))
-        docs[language] = doc
-    if len(docs) == len(LANGUAGES):
-        problems.extend(pair_problems(docs["es"], docs["en"]))
-    if problems:
-        raise ContentError(problems)
-    return list(docs.values())
-
-
-def module_texts(docs: list[ModuleDoc]) -> dict[str, str]:
-    """The four canonical files of a module (both languages), by file name."""
-    texts = {}
-    for doc in docs:
-        module_name, quiz_name = FILES[doc.language]
-        texts[module_name] = dump_module(doc)
-        texts[quiz_name] = dump_quiz(doc.questions)
-    return texts

@@ -18,7 +18,8 @@ from portal.extensions import db
 from portal.i18n import N_
 from portal.training import grading
 from portal.training.models import Answer, Attempt, Completion, LessonProgress, Module
-from portal.training.quiz import Question, question_from_data
+from portal.training.quiz import Question
+from portal.training.quiz_data import question_from_data
 
 
 class LearningError(ValueError):

@@ -14,7 +14,7 @@ from portal.service_scripts.models import ContentStatus
 from portal.training.content import Lesson as LessonDoc
 from portal.training.content import ModuleDoc
 from portal.training.models import Assignment, Attempt, Completion, Lesson, LessonProgress, Module
-from portal.training.quiz import question_from_data
+from portal.training.quiz_data import question_from_data
 
 
 def module_doc(row: Module) -> ModuleDoc:

@@ -18,7 +18,7 @@ from portal.extensions import db
 from portal.training import grading, stats
 from portal.training.learning import given_of
 from portal.training.models import Assignment, Attempt, Completion, Module
-from portal.training.quiz import question_from_data
+from portal.training.quiz_data import question_from_data
 
 NO_TEAM = ""
 

@@ -15,7 +15,7 @@ from portal.content_sync import SyncReport, versions_sync
 from portal.service_scripts.models import ContentStatus
 from portal.training.content import ModuleDoc, dump_module
 from portal.training.models import Lesson, Module, Question
-from portal.training.quiz import dump_quiz, question_data
+from portal.training.quiz_data import dump_quiz, question_data
 
 
 def module_hash(doc: ModuleDoc) -> str:

@@ -6,7 +6,8 @@ import pytest
 
 from portal.content_errors import ContentError
 from portal.training.content import dump_module, load_modules, parse_module, read_module
-from portal.training.quiz import dump_quiz, parse_quiz
+from portal.training.quiz import parse_quiz
+from portal.training.quiz_data import dump_quiz
 from tests.training._files import edit, module_folder
 
 

@@ -8,6 +8,8 @@ PURE = [
     "portal.training.content",
     "portal.training.quiz",
     "portal.training.grading",
+    "portal.training.quiz_data",
+    "portal.training.texts",
     "portal.markdown",
     "portal.yamlines",
     "portal.content_errors",

@@ -1,0 +1,49 @@
+"""A module as its four files' texts (a draft written in the browser), both ways. Pure."""
+
+from __future__ import annotations
+
+from portal.content_errors import ContentError, Problem
+from portal.training.content import (
+    FILES,
+    LANGUAGES,
+    ModuleDoc,
+    dump_module,
+    pair_problems,
+    parse_module,
+)
+from portal.training.quiz_data import dump_quiz
+
+
+def parse_module_texts(slug: str, texts: dict[str, str]) -> list[ModuleDoc]:
+    """Both languages of a module from its four files' texts (a draft written in the
+    browser); the same checks as files on disk, problems named `<slug>/<file>:line`."""
+    docs, problems = {}, []
+    for language, (module_name, quiz_name) in FILES.items():
+        module_path, quiz_path = f"{slug}/{module_name}", f"{slug}/{quiz_name}"
+        try:
+            doc = parse_module(
+                texts.get(module_name, ""), texts.get(quiz_name, ""), module_path, quiz_path
+            )
+        except ContentError as error:
+            problems.extend(error.problems)
+            continue
+        if doc.id != slug:
+            problems.append(Problem(module_path, 2, f"id '{doc.id}' must stay '{slug}'"))
+        if doc.language != language:
+            problems.append(Problem(module_path, 2, f"language must be '{language}' in this file"))
+        docs[language] = doc
+    if len(docs) == len(LANGUAGES):
+        problems.extend(pair_problems(docs["es"], docs["en"]))
+    if problems:
+        raise ContentError(problems)
+    return list(docs.values())
+
+
+def module_texts(docs: list[ModuleDoc]) -> dict[str, str]:
+    """The four canonical files of a module (both languages), by file name."""
+    texts = {}
+    for doc in docs:
+        module_name, quiz_name = FILES[doc.language]
+        texts[module_name] = dump_module(doc)
+        texts[quiz_name] = dump_quiz(doc.questions)
+    return texts
