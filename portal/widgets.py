@@ -113,4 +113,33 @@ def control(field, **params) -> Markup:
     special = getattr(field, "render_kw", None) or getattr(field, "has_groups", lambda: False)()
     if render is None or special or type(field.widget).__module__ != "wtforms.widgets.core":
         return field(**params)
-    return Markup(render(field, params))  # noqa: S704  (every value escaped above)
+    key = _cache_key(field, params)
+    if key is None:
+        return Markup(render(field, params))  # noqa: S704  (every value escaped above)
+    html = _untouched.get(key)
+    if html is None:
+        html = _untouched[key] = Markup(render(field, dict(params)))  # noqa: S704
+    return html
+
+
+# Controls of forms whose choices never change (Meta.cache_controls), as rendered when
+# nothing was typed into them yet, per language: the card shows the same three empty
+# forms to every customer. Anything typed, or any error, is rendered afresh.
+_untouched: dict[tuple, Markup] = {}
+
+
+def _cache_key(field, params: dict) -> tuple | None:
+    if not getattr(field.meta, "cache_controls", False):
+        return None
+    if field.raw_data is not None or field.errors:
+        return None
+    from flask_babel import get_locale
+
+    return (
+        str(get_locale()),
+        type(field.meta),
+        field.id,
+        field.name,
+        repr(field.data),
+        tuple(sorted((k, str(v)) for k, v in params.items())),
+    )

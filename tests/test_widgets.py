@@ -58,3 +58,26 @@ def test_typed_markup_comes_back_escaped(app):
         form = PromiseForm(prefix="p", formdata=MultiDict(TYPED))
         html = str(control(form.description))
         assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_cached_empty_controls_follow_the_language_and_never_hold_typed_values(app):
+    from flask_babel import refresh
+
+    from portal.widgets import _untouched
+
+    _untouched.clear()
+    for language, word in (("en", "Phone"), ("es", "Teléfono")):
+        with app.test_request_context(headers={"Accept-Language": language}):
+            refresh()  # the test's app context would otherwise keep the first locale
+            empty = InteractionForm(prefix="i", formdata=None)
+            assert f">{word}</option>" in str(control(empty.channel))
+    assert len(_untouched) == 2
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        refresh()
+        typed = InteractionForm(prefix="i", formdata=MultiDict({"i-channel": "email"}))
+        html = str(control(typed.channel))
+        assert 'selected value="email"' in html
+        assert 'selected value="email"' not in str(
+            control(InteractionForm(prefix="i", formdata=None).channel)
+        )
+    assert len(_untouched) == 2  # the typed one was not cached

@@ -18,7 +18,14 @@ def _optional_int(value):
     return int(value) if value not in (None, "") else None
 
 
-class InteractionForm(PortalForm):
+class CardForm(PortalForm):
+    """The card's forms: their choices are fixed, so their empty controls are cached."""
+
+    class Meta(PortalForm.Meta):
+        cache_controls = True
+
+
+class InteractionForm(CardForm):
     channel = SelectField(_l("Channel"), validators=[DataRequired()])
     type = SelectField(_l("Type"), validators=[DataRequired()])
     department = SelectField(_l("Department"), validators=[DataRequired()])
@@ -55,7 +62,7 @@ class InteractionForm(PortalForm):
         self.outcome.choices = _choices(Outcome)
 
 
-class PromiseForm(PortalForm):
+class PromiseForm(CardForm):
     kind = SelectField(_l("Kind"), validators=[DataRequired()])
     description = StringField(_l("What you promised"), validators=[DataRequired(), Length(max=300)])
     due_on = DateField(_l("Due on"), validators=[InputRequired(_l("Enter a date."))])
@@ -65,7 +72,7 @@ class PromiseForm(PortalForm):
         self.kind.choices = _choices(PromiseKind)
 
 
-class PointsForm(PortalForm):
+class PointsForm(CardForm):
     action = SelectField(
         _l("Action"),
         choices=[SelectChoice("award", _l("Award")), SelectChoice("redeem", _l("Redeem"))],
