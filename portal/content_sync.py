@@ -81,3 +81,20 @@ def versions_sync(
             detail={"added": report.added, "status_changed": report.status_changed},
         )
     return report
+
+
+def newest_versions(model: Any, *columns: Any, published_only: bool = False) -> sa.Select:
+    """SELECT `columns` (default: the rows) of the newest version of every (slug,
+    language) of a versioned content table, optionally among published versions only."""
+    newest = sa.select(model.slug, model.language, sa.func.max(model.version).label("version"))
+    if published_only:
+        newest = newest.where(model.status == ContentStatus.PUBLISHED)
+    newest = newest.group_by(model.slug, model.language).subquery()
+    return sa.select(*(columns or (model,))).join(
+        newest,
+        sa.and_(
+            model.slug == newest.c.slug,
+            model.language == newest.c.language,
+            model.version == newest.c.version,
+        ),
+    )

@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from portal.extensions import db
+from tests._ci import unavailable
 
 ENV = "PORTAL_TEST_DATABASE_URL"
 
@@ -36,9 +37,7 @@ def require_postgres() -> None:
     """For tests marked `postgres`: skip locally without a server, fail under CI."""
     if on_postgres():
         return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"PostgreSQL test would skip under CI ({ENV} is not a postgresql URL)")
-    pytest.skip(f"needs PostgreSQL (CI sets {ENV}=postgresql+psycopg://USER@HOST:PORT/DB)")
+    unavailable(f"needs PostgreSQL: set {ENV}=postgresql+psycopg://USER@HOST:PORT/DB")
 
 
 def reset_database(app) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from portal.content_sync import newest_versions
 from portal.extensions import db
 from portal.service_scripts.content import ScriptDoc
 from portal.service_scripts.models import ContentStatus, ServiceScript
@@ -36,23 +37,13 @@ def script_doc(row: ServiceScript) -> ScriptDoc:
     return doc
 
 
-def _published_statement() -> sa.Select:
-    s = ServiceScript
-    newest = (
-        sa.select(s.slug, s.language, sa.func.max(s.version).label("version"))
-        .where(s.status == ContentStatus.PUBLISHED)
-        .group_by(s.slug, s.language)
-        .subquery()
-    )
-    return sa.select(s.id, s.content_hash, s.status).join(
-        newest,
-        sa.and_(
-            s.slug == newest.c.slug, s.language == newest.c.language, s.version == newest.c.version
-        ),
-    )
-
-
-PUBLISHED = _published_statement()
+PUBLISHED = newest_versions(
+    ServiceScript,
+    ServiceScript.id,
+    ServiceScript.content_hash,
+    ServiceScript.status,
+    published_only=True,
+)
 
 
 def scripts_published() -> list[tuple[int, ScriptDoc]]:
@@ -74,16 +65,4 @@ def scripts_published() -> list[tuple[int, ScriptDoc]]:
 
 def scripts_newest() -> list[ScriptDoc]:
     """The newest version of every script in every language, whatever its status."""
-    s = ServiceScript
-    newest = (
-        sa.select(s.slug, s.language, sa.func.max(s.version).label("version"))
-        .group_by(s.slug, s.language)
-        .subquery()
-    )
-    stmt = sa.select(s).join(
-        newest,
-        sa.and_(
-            s.slug == newest.c.slug, s.language == newest.c.language, s.version == newest.c.version
-        ),
-    )
-    return [script_doc(row) for row in db.session.scalars(stmt)]
+    return [script_doc(row) for row in db.session.scalars(newest_versions(ServiceScript))]

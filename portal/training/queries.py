@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from portal.auth.models import User
 from portal.clock import today
+from portal.content_sync import newest_versions
 from portal.extensions import db
 from portal.service_scripts.models import ContentStatus
 from portal.training.content import Lesson as LessonDoc
@@ -41,24 +42,8 @@ def module_doc(row: Module) -> ModuleDoc:
 
 def modules_newest(*, published_only: bool = False) -> list[Module]:
     """The newest version of every module in every language."""
-    m = Module
-    newest = sa.select(m.slug, m.language, sa.func.max(m.version).label("version"))
-    if published_only:
-        newest = newest.where(m.status == ContentStatus.PUBLISHED)
-    newest = newest.group_by(m.slug, m.language).subquery()
-    stmt = (
-        sa.select(m)
-        .join(
-            newest,
-            sa.and_(
-                m.slug == newest.c.slug,
-                m.language == newest.c.language,
-                m.version == newest.c.version,
-            ),
-        )
-        .order_by(m.slug, m.language)
-    )
-    return list(db.session.scalars(stmt))
+    stmt = newest_versions(Module, published_only=published_only)
+    return list(db.session.scalars(stmt.order_by(Module.slug, Module.language)))
 
 
 def _lesson_statement() -> sa.Select:
