@@ -78,7 +78,7 @@ def attempts_used(user_id: int, slug: str) -> int:
     stmt = (
         sa.select(sa.func.count(Attempt.id))
         .join(Module, Module.id == Attempt.module_id)
-        .where(Attempt.user_id == user_id, Module.slug == slug)
+        .where(Attempt.user_id == user_id, Module.slug == slug, Attempt.voided_at.is_(None))
     )
     if last is not None:
         stmt = stmt.where(Attempt.started_at > last)
@@ -176,3 +176,50 @@ def _finish(user: User, attempt: Attempt, questions: tuple[Question, ...]) -> No
             )
         )
     db.session.flush()
+
+
+def attempts_reset(*, actor: User, learner_id: int, slug: str) -> int:
+    """Give a learner their attempts back: past attempts stop counting (they stay stored,
+    with their answers, for the reports). Returns how many were voided."""
+    ids = db.session.scalars(
+        sa.select(Attempt.id)
+        .join(Module, Module.id == Attempt.module_id)
+        .where(Attempt.user_id == learner_id, Module.slug == slug, Attempt.voided_at.is_(None))
+    ).all()
+    if ids:
+        db.session.execute(sa.update(Attempt).where(Attempt.id.in_(ids)).values(voided_at=utcnow()))
+    audit_record(
+        actor=actor,
+        action="quiz.attempts_reset",
+        target_type="user",
+        target_id=learner_id,
+        detail={"module": slug, "voided": len(ids)},
+    )
+    return len(ids)
+
+
+def learners_out_of_attempts(slug: str, attempts: int, user_ids: list[int] | None = None):
+    """(user id, name, attempts used) of learners with no attempt left and no valid
+    completion of the module."""
+    from portal.auth.models import User as Person
+
+    counted = (
+        sa.select(Attempt.user_id, sa.func.count(Attempt.id).label("used"))
+        .join(Module, Module.id == Attempt.module_id)
+        .where(Module.slug == slug, Attempt.voided_at.is_(None), Attempt.submitted_at.is_not(None))
+        .group_by(Attempt.user_id)
+        .subquery()
+    )
+    stmt = (
+        sa.select(Person.id, Person.name, counted.c.used)
+        .join(counted, counted.c.user_id == Person.id)
+        .where(counted.c.used >= attempts)
+        .order_by(Person.name)
+    )
+    if user_ids is not None:
+        stmt = stmt.where(Person.id.in_(user_ids))
+    return [
+        row
+        for row in db.session.execute(stmt)
+        if attempts_used(row.id, slug) >= attempts and completion_valid(row.id, slug) is None
+    ]

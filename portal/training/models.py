@@ -129,6 +129,7 @@ class Attempt(db.Model):
     score: Mapped[int | None]
     max_score: Mapped[int | None]
     passed: Mapped[bool | None]
+    voided_at: Mapped[datetime | None]  # a trainer reset the learner's attempts
 
     module: Mapped[Module] = relationship()
     answers: Mapped[list[Answer]] = relationship(

@@ -125,3 +125,12 @@ def _prompts(slug: str, language: str) -> dict[str, str]:
         .limit(1)
     )
     return {q.qid: q.data["prompt"] for q in module.questions} if module else {}
+
+
+def visible_learners(actor: User) -> list[int] | None:
+    """Whose training the actor may act on: everyone for trainers (None), the members
+    of their teams for managers."""
+    if "trainer" in actor.role_names:
+        return None
+    stmt = sa.select(User.id).join(Team, Team.id == User.team_id).where(Team.manager_id == actor.id)
+    return list(db.session.scalars(stmt))

@@ -214,13 +214,38 @@ def reports():
     if modules and slug not in dict(modules):
         abort(404)
     table = reports_q.question_report(slug, _language()) if slug else None
+    module = queries.module_for(slug, _language()) if slug else None
+    stuck = []
+    if module is not None and current_user.can("training.assign"):
+        stuck = learning.learners_out_of_attempts(
+            slug, module.attempts, reports_q.visible_learners(current_user)
+        )
     return render(
         "training/reports.html",
         completion=reports_q.completion_report(current_user),
         modules=modules,
         slug=slug,
         questions=table.to_dict("records") if table is not None else [],
+        stuck=stuck,
+        form=StartForm(formdata=None),
     )
+
+
+@bp.route("/reports/reset", methods=["POST"])
+@requires("training.assign")
+def attempts_reset():
+    """Give a learner who used every attempt a fresh set (their answers stay stored)."""
+    slug = request.form.get("module", "")
+    learner_id = request.form.get("learner", type=int)
+    visible = reports_q.visible_learners(current_user)
+    if not StartForm().validate_on_submit() or learner_id is None:
+        abort(400)
+    if visible is not None and learner_id not in visible:
+        abort(404)
+    learning.attempts_reset(actor=current_user, learner_id=learner_id, slug=slug)
+    db.session.commit()
+    flash(_("Attempts reset."), "success")
+    return redirect(url_for("training.reports", module=slug))
 
 
 @bp.route("/reports/completion.csv")

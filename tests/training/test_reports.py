@@ -12,6 +12,7 @@ from portal.extensions import db
 from portal.training import learning
 from portal.training.models import Assignment, Module
 from tests import factories
+from tests.conftest import csrf_token
 
 
 def team_with_people(name: str, manager=None, people: int = 2):
@@ -88,3 +89,35 @@ def test_frontline_staff_cannot_read_reports(sample, login_as, client):
     assert client.get("/training/reports").status_code == 403
     assert client.get("/training/reports/completion.csv").status_code == 403
     assert db.session.scalar(sa.select(sa.func.count(Assignment.id))) == 0
+
+
+def test_a_trainer_resets_the_attempts_of_a_learner_who_used_them_all(sample, login_as, client):
+    _team, (ana,) = team_with_people("Este", people=1)
+    for _ in range(2):  # the sample allows 2 attempts
+        take(ana, sample, right=set())
+    login_as("trainer")
+    page = client.get("/training/reports?module=sample").get_data(as_text=True)
+    assert "Learners with no attempt left" in page and ana.name in page
+    token = csrf_token(client, "/training/reports")
+    response = client.post(
+        "/training/reports/reset", data={"csrf_token": token, "module": "sample", "learner": ana.id}
+    )
+    assert response.status_code == 302
+    assert learning.attempts_used(ana.id, "sample") == 0
+    take(ana, sample, right={"q1", "q2", "q3", "q4", "q5"})  # a fresh attempt is allowed
+    assert learning.completion_valid(ana.id, "sample") is not None
+    # The voided attempts still count in the question figures: 3 attempts in all.
+    page = re.sub(
+        r">\s+<", "><", client.get("/training/reports?module=sample").get_data(as_text=True)
+    )
+    assert "<td>What do you do? 1</td><td>3</td>" in page
+
+
+def test_a_manager_cannot_reset_someone_outside_their_teams(sample, login_as, client):
+    _team, (eva,) = team_with_people("Lejos", people=1)
+    login_as("manager")
+    token = csrf_token(client, "/training/reports")
+    response = client.post(
+        "/training/reports/reset", data={"csrf_token": token, "module": "sample", "learner": eva.id}
+    )
+    assert response.status_code == 404
