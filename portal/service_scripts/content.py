@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from portal.content_errors import ContentError, Problem
+from portal.content_errors import ContentError, Problem, split_front_matter
 from portal.service_scripts.vocabulary import (
     FIELDS,
     LANGUAGES,
@@ -153,8 +153,9 @@ class _Parser:
         self.problems.append(Problem(self.path, line, message))
 
     def parse(self, text: str) -> ScriptDoc | None:
-        split = self._split(text)
-        if split is None:
+        split = split_front_matter(text)
+        if isinstance(split, Problem):
+            self.problem(split.line, split.message)
             return None
         front, body, body_line = split
         data = self._front_matter(front)
@@ -166,17 +167,6 @@ class _Parser:
         if self.problems:
             return None
         return ScriptDoc(**fields, when=when, body=body.strip(), path=self.path)
-
-    def _split(self, text: str) -> tuple[str, str, int] | None:
-        lines = text.splitlines(keepends=True)
-        if not lines or lines[0].strip() != "---":
-            self.problem(1, "missing front matter: the file must start with a '---' line")
-            return None
-        for index, line in enumerate(lines[1:], start=1):
-            if line.strip() == "---":
-                return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
-        self.problem(1, "front matter is not closed by a '---' line")
-        return None
 
     def _front_matter(self, front: str) -> dict | None:
         # Line 1 of the file is '---', so front matter line n is file line n + 1.
