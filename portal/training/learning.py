@@ -7,7 +7,8 @@ and scores are in grading.py (pure); this module applies them to stored attempts
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
@@ -51,60 +52,75 @@ def progress_record(*, user: User, module: Module, lesson_slug: str) -> LessonPr
     return progress
 
 
-def completion_valid(user_id: int, slug: str) -> Completion | None:
-    """The completion that counts now: not expired, not re-opened by a major change."""
-    stmt = (
-        sa.select(Completion)
-        .where(
-            Completion.user_id == user_id,
-            Completion.module_slug == slug,
-            Completion.reopened_at.is_(None),
-            sa.or_(Completion.expires_on.is_(None), Completion.expires_on > today()),
-        )
-        .order_by(Completion.completed_at.desc())
-        .limit(1)
+@dataclass(frozen=True)
+class Standing:
+    """Where a learner stands on one module."""
+
+    completion: Completion | None = None  # the one that counts now
+    open_attempt: Attempt | None = None
+    used: int = 0  # attempts since the last completion, resets excluded
+
+
+def standings(user_id: int, slug: str | None = None) -> dict[str, Standing]:
+    """Per module slug (or only `slug`): the valid completion (not expired, not re-opened
+    by a major change), the open attempt, and the attempts used since the last completion
+    (a new cycle begins when a completion expires or is re-opened). Two statements."""
+    completions = sa.select(Completion).where(Completion.user_id == user_id)
+    attempts = (
+        sa.select(Attempt, Module.slug)
+        .join(Module, Module.id == Attempt.module_id)
+        .where(Attempt.user_id == user_id, Attempt.voided_at.is_(None))
     )
-    return db.session.scalar(stmt)
+    if slug is not None:
+        completions = completions.where(Completion.module_slug == slug)
+        attempts = attempts.where(Module.slug == slug)
+    last: dict[str, datetime] = {}
+    valid: dict[str, Completion] = {}
+    for completion in db.session.scalars(completions.order_by(Completion.completed_at)):
+        last[completion.module_slug] = completion.completed_at
+        counts = completion.reopened_at is None and (
+            completion.expires_on is None or completion.expires_on > today()
+        )
+        if counts:
+            valid[completion.module_slug] = completion
+    used: dict[str, int] = {}
+    open_attempts: dict[str, Attempt] = {}
+    for attempt, module_slug in db.session.execute(attempts.order_by(Attempt.started_at)):
+        if module_slug not in last or attempt.started_at > last[module_slug]:
+            used[module_slug] = used.get(module_slug, 0) + 1
+        if attempt.submitted_at is None:
+            open_attempts[module_slug] = attempt
+    return {
+        key: Standing(valid.get(key), open_attempts.get(key), used.get(key, 0))
+        for key in {*valid, *open_attempts, *used, *([slug] if slug else [])}
+    }
+
+
+def standing(user_id: int, slug: str) -> Standing:
+    return standings(user_id, slug).get(slug, Standing())
+
+
+def completion_valid(user_id: int, slug: str) -> Completion | None:
+    return standing(user_id, slug).completion
 
 
 def attempts_used(user_id: int, slug: str) -> int:
-    """Attempts since the learner's last completion of this module (a new cycle begins
-    when a completion expires or is re-opened)."""
-    last = db.session.scalar(
-        sa.select(sa.func.max(Completion.completed_at)).where(
-            Completion.user_id == user_id, Completion.module_slug == slug
-        )
-    )
-    stmt = (
-        sa.select(sa.func.count(Attempt.id))
-        .join(Module, Module.id == Attempt.module_id)
-        .where(Attempt.user_id == user_id, Module.slug == slug, Attempt.voided_at.is_(None))
-    )
-    if last is not None:
-        stmt = stmt.where(Attempt.started_at > last)
-    return db.session.scalar(stmt) or 0
+    return standing(user_id, slug).used
 
 
 def attempt_open(user_id: int, slug: str) -> Attempt | None:
-    stmt = (
-        sa.select(Attempt)
-        .join(Module, Module.id == Attempt.module_id)
-        .where(Attempt.user_id == user_id, Module.slug == slug, Attempt.submitted_at.is_(None))
-        .order_by(Attempt.started_at.desc())
-        .limit(1)
-    )
-    return db.session.scalar(stmt)
+    return standing(user_id, slug).open_attempt
 
 
 def attempt_start(*, user: User, module: Module) -> Attempt:
     """Resume the open attempt, or start one if attempts are left and the module is
     not already completed."""
-    open_attempt = attempt_open(user.id, module.slug)
-    if open_attempt is not None:
-        return open_attempt
-    if completion_valid(user.id, module.slug) is not None:
+    now = standing(user.id, module.slug)
+    if now.open_attempt is not None:
+        return now.open_attempt
+    if now.completion is not None:
         raise LearningError(N_("You have already completed this module."))
-    if attempts_used(user.id, module.slug) >= module.attempts:
+    if now.used >= module.attempts:
         raise LearningError(
             N_("All %(n)s attempts are used. Ask a trainer to reset them."), n=module.attempts
         )

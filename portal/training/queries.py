@@ -102,7 +102,7 @@ class TrainingItem:
 def my_training(user: User, language: str) -> list[TrainingItem]:
     """Modules assigned to the user's roles or team, and those written for their roles;
     overdue first, then due soonest, then the rest by title."""
-    from portal.training.learning import attempt_open, attempts_used, completion_valid
+    from portal.training.learning import standings
 
     roles = sorted(user.role_names)
     targets = [Assignment.role.in_(roles)]
@@ -119,11 +119,13 @@ def my_training(user: User, language: str) -> list[TrainingItem]:
             sa.select(LessonProgress).where(LessonProgress.user_id == user.id)
         )
     }
+    where = standings(user.id)
     items = []
     for row in _newest_published(language):
         if row.slug not in due and not set(row.audience) & set(roles):
             continue
-        completion = completion_valid(user.id, row.slug)
+        now = where.get(row.slug)
+        completion = now.completion if now else None
         due_on = due.get(row.slug)
         if completion is not None:
             status = "done"
@@ -137,8 +139,8 @@ def my_training(user: User, language: str) -> list[TrainingItem]:
                 status=status,
                 due_on=due_on,
                 completion=completion,
-                open_attempt=attempt_open(user.id, row.slug),
-                attempts_left=max(row.attempts - attempts_used(user.id, row.slug), 0),
+                open_attempt=now.open_attempt if now else None,
+                attempts_left=max(row.attempts - (now.used if now else 0), 0),
                 resume_at=progress.get(row.slug),
             )
         )

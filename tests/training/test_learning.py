@@ -12,6 +12,7 @@ from portal.extensions import db
 from portal.training.models import Answer, Assignment, Attempt, Completion
 from tests import factories
 from tests.conftest import csrf_token
+from tests.training._files import module_folder
 
 
 def start(client) -> str:
@@ -153,3 +154,29 @@ def test_htmx_answers_swap_only_the_quiz(sample, login_as, client, htmx_headers)
     )
     body = response.get_data(as_text=True)
     assert body.lstrip().startswith('<section id="quiz"') and "Question 2 of 5" in body
+
+
+def test_my_training_statements_do_not_grow_with_the_modules(sample, login_as, client, tmp_path):
+    from portal.training.content import load_modules
+    from portal.training.services import modules_sync
+
+    login_as("frontline")
+
+    def statements() -> int:
+        seen = []
+        listener = lambda *args: seen.append(1)  # noqa: E731
+        sa.event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            assert client.get("/training/").status_code == 200
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", listener)
+        return len(seen)
+
+    one = statements()
+    for name in ("second", "third"):
+        module_folder(tmp_path / "more", name)
+    modules_sync(actor=None, docs=load_modules(tmp_path / "more"))
+    db.session.commit()
+    page = client.get("/training/").get_data(as_text=True)
+    assert page.count(">Start</a>") == 3
+    assert statements() == one
