@@ -31,6 +31,11 @@ def select_locale() -> str:
     )
 
 
+def current_language() -> str:
+    """The language this request is shown in ('es' or 'en')."""
+    return str(get_locale())
+
+
 def translate(message: str) -> str:
     """gettext without variables, cached per (language, message)."""
     key = (get_locale(), message)

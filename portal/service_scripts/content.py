@@ -96,13 +96,13 @@ def load_scripts(folder: str | Path) -> list[ScriptDoc]:
             docs.append(read_script(path))
         except ContentError as error:
             problems.extend(error.problems)
-    problems.extend(_collection_problems(docs))
+    problems.extend(collection_problems(docs))
     if problems:
         raise ContentError(problems)
     return docs
 
 
-def _collection_problems(docs: list[ScriptDoc]) -> list[Problem]:
+def collection_problems(docs: list[ScriptDoc]) -> list[Problem]:
     problems, seen = [], {}
     for doc in docs:
         key = (doc.id, doc.language)

@@ -41,13 +41,13 @@ def scripts_sync(*, actor: User | None, docs: Iterable[ScriptDoc]) -> SyncReport
         docs=list(docs),
         model=ServiceScript,
         digest=content_hash,
-        new_row=lambda doc, digest: _row(doc, digest, actor),
+        new_row=lambda doc, digest: script_row(doc, digest, actor),
         what="scripts",
         line=1,
     )
 
 
-def _row(doc: ScriptDoc, digest: str, actor: User | None) -> ServiceScript:
+def script_row(doc: ScriptDoc, digest: str, actor: User | None) -> ServiceScript:
     return ServiceScript(
         slug=doc.id,
         language=doc.language,

@@ -171,3 +171,66 @@ def _one_of(key: str, value: object, allowed: tuple[str, ...]) -> tuple[str, ...
         raise ValueError(f"condition '{key}' has unknown value '{unknown[0]}' ({expected})")
     # Sorted and without repeats, so the same condition compares equal however written.
     return tuple(sorted(set(values)))
+
+
+# What each condition means, for the trainer writing a script: (Spanish, English).
+MEANINGS: dict[str, tuple[str, str]] = {
+    "tier": ("el nivel del cliente está en la lista", "the customer's tier is listed"),
+    "segment": ("su segmento RFM está en la lista", "their RFM segment is listed"),
+    "open_complaint": ("tiene una queja sin resolver", "an unresolved complaint exists"),
+    "complaint_department": (
+        "la queja abierta más reciente es de ese departamento",
+        "the newest open complaint is with that department",
+    ),
+    "recent_low_satisfaction": (
+        "dio una valoración baja (CSAT ≤ 2 o NPS ≤ 6) en los últimos 90 días",
+        "gave a low score (CSAT ≤ 2 or NPS ≤ 6) in the last 90 days",
+    ),
+    "low_satisfaction_department": (
+        "esa valoración baja fue con ese departamento",
+        "that low score was with that department",
+    ),
+    "days_since_last_purchase": ("días desde la última compra", "days since the last purchase"),
+    "spend_trend": (
+        "su gasto frente a su propio pasado (la «anorexia» de la cuenta)",
+        "their spend against their own past ('account anorexia')",
+    ),
+    "points_expiring": (
+        "puntos que caducan en los próximos 30 días",
+        "points expiring within 30 days",
+    ),
+    "occasion": (
+        "un cumpleaños o aniversario en 7 días",
+        "a birthday or anniversary within 7 days",
+    ),
+    "purchases": (
+        "compras hasta hoy (primera compra: {min: 1, max: 1})",
+        "purchases to date (first purchase: {min: 1, max: 1})",
+    ),
+    "churn_risk": ("el riesgo previsto de abandono", "the predicted risk of leaving"),
+    "open_promise_due": (
+        "una promesa sin cumplir vence en 2 días o ya venció",
+        "an unkept promise is due within 2 days or overdue",
+    ),
+    "is_advocate": (
+        "nos recomienda (NPS 9 o 10 en el último año)",
+        "recommends us (NPS 9 or 10 within a year)",
+    ),
+    "preferred_channel": ("su canal preferido", "their preferred channel"),
+    "language": ("su idioma", "their language"),
+}
+
+
+def condition_help(language: str) -> list[tuple[str, str, str]]:
+    """(key, the values it takes, what it means) for every condition, in `language`."""
+    rows = []
+    for key, kind in CONDITIONS.items():
+        if kind == BOOL:
+            values = "true | false"
+        elif kind == RANGE:
+            values = "{min: N, max: M}"
+        else:
+            values = " | ".join(kind)
+        es, en = MEANINGS[key]
+        rows.append((key, values, es if language == "es" else en))
+    return rows

@@ -1,15 +1,19 @@
-"""Writing modules in the browser: drafts, review, publishing, archiving.
+"""Writing content in the browser: drafts, review, publishing, archiving.
 
-Draft → in review → published → archived. A draft holds the module's four files as
-text; publishing parses them with the same checks as files on disk and stores them as
-the next immutable version. Whoever changed a draft cannot publish it: a second
-trainer or a manager approves. A major change re-opens the completions of earlier
-versions; a minor one does not.
+Two kinds of content share one workflow: training modules (four files) and service
+scripts (two files, one per language). Draft → in review → published → archived. A
+draft holds the files as text; publishing parses them with the same checks as files on
+disk and stores them as the next immutable version. Whoever changed a draft cannot
+publish it: a second trainer or a manager approves. A major change to a module re-opens
+the completions of earlier versions; a minor one does not.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -18,7 +22,11 @@ from portal.auth.models import User
 from portal.clock import utcnow
 from portal.extensions import db
 from portal.i18n import N_
-from portal.service_scripts.models import ContentStatus
+from portal.service_scripts import drafts as script_drafts
+from portal.service_scripts.models import ContentStatus, ServiceScript
+from portal.service_scripts.queries import script_doc
+from portal.service_scripts.services import content_hash, script_row
+from portal.training.content import FILES
 from portal.training.models import Completion, ContentDraft, Module
 from portal.training.queries import module_doc
 from portal.training.services import module_hash, module_row
@@ -28,6 +36,42 @@ SKELETON = {
     "es": ("Título del módulo", "Primera lección", "Texto de la lección.", "¿Pregunta?"),
     "en": ("Module title", "First lesson", "Lesson text.", "Question?"),
 }
+
+
+def _no_follow_up(slug: str, docs: list, version: int) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What the workflow needs to know about one kind of content."""
+
+    name: str  # ContentDraft.kind, and the first word of its audit actions
+    model: type  # the stored versions: one row per (slug, language, version)
+    target_type: str  # for audit events
+    files: Callable[[str], tuple[str, ...]]  # slug -> the draft's file names, in order
+    parse: Callable[[str, dict[str, str]], list]  # slug, texts -> docs (or ContentError)
+    texts: Callable[[list], dict[str, str]]  # docs -> canonical texts by file name
+    doc: Callable[[Any], Any]  # stored row -> doc
+    skeleton: Callable[[str], list]  # slug -> docs of a new item that passes every check
+    row: Callable[[Any, User], Any]  # doc, actor -> a new stored row
+    after_publish: Callable[[str, list, int], dict[str, Any]] = _no_follow_up
+
+
+def _module_files(slug: str) -> tuple[str, ...]:
+    return tuple(name for language in FILES for name in FILES[language])
+
+
+def _reopen_completions(slug: str, docs: list, version: int) -> dict[str, Any]:
+    """A major change sends everyone who completed an earlier version back to it."""
+    reopened = 0
+    if version > 1 and docs[0].change == "major":
+        reopened = db.session.execute(
+            sa.update(Completion)
+            .where(Completion.module_slug == slug, Completion.reopened_at.is_(None))
+            .values(reopened_at=utcnow())
+        ).rowcount
+    return {"change": docs[0].change, "reopened": reopened}
 
 
 class AuthoringError(ValueError):
@@ -44,44 +88,46 @@ class Conflict(AuthoringError):
         self.draft = draft
 
 
-def newest_version(slug: str) -> int:
-    stmt = sa.select(sa.func.max(Module.version)).where(Module.slug == slug)
+def newest_version(kind: Kind, slug: str) -> int:
+    stmt = sa.select(sa.func.max(kind.model.version)).where(kind.model.slug == slug)
     return db.session.scalar(stmt) or 0
 
 
-def draft_get(slug: str) -> ContentDraft | None:
+def draft_get(kind: Kind, slug: str) -> ContentDraft | None:
     return db.session.scalar(
-        sa.select(ContentDraft).where(ContentDraft.kind == "module", ContentDraft.slug == slug)
+        sa.select(ContentDraft).where(ContentDraft.kind == kind.name, ContentDraft.slug == slug)
     )
 
 
-def draft_open(*, actor: User, slug: str) -> ContentDraft:
-    """The module's draft, or a new one from its newest version (next version number)."""
-    draft = draft_get(slug)
+def draft_open(*, actor: User, kind: Kind, slug: str) -> ContentDraft:
+    """The draft, or a new one from the newest stored version (next version number)."""
+    draft = draft_get(kind, slug)
     if draft is not None:
         return draft
     rows = db.session.scalars(
-        sa.select(Module).where(Module.slug == slug, Module.version == newest_version(slug))
+        sa.select(kind.model).where(
+            kind.model.slug == slug, kind.model.version == newest_version(kind, slug)
+        )
     ).all()
     if not rows:
-        raise AuthoringError(N_("There is no module '%(slug)s'."), slug=slug)
+        raise AuthoringError(N_("There is nothing called '%(slug)s' to edit."), slug=slug)
     docs = [
         dataclasses.replace(
-            module_doc(row), version=row.version + 1, status=ContentStatus.DRAFT.value
+            kind.doc(row), version=row.version + 1, status=ContentStatus.DRAFT.value
         )
         for row in rows
     ]
-    return _new_draft(actor, slug, module_texts(docs))
+    return _new_draft(actor, kind, slug, kind.texts(docs))
 
 
-def draft_new(*, actor: User, slug: str) -> ContentDraft:
-    """A new module from a skeleton that already passes every check."""
-    if newest_version(slug) or draft_get(slug) is not None:
-        raise AuthoringError(N_("A module '%(slug)s' already exists."), slug=slug)
-    return _new_draft(actor, slug, skeleton_texts(slug))
+def draft_new(*, actor: User, kind: Kind, slug: str) -> ContentDraft:
+    """A new module or script from a skeleton that already passes every check."""
+    if newest_version(kind, slug) or draft_get(kind, slug) is not None:
+        raise AuthoringError(N_("'%(slug)s' already exists: open it instead."), slug=slug)
+    return _new_draft(actor, kind, slug, kind.texts(kind.skeleton(slug)))
 
 
-def skeleton_texts(slug: str) -> dict[str, str]:
+def _module_skeleton(slug: str) -> list:
     from portal.training.content import Lesson as LessonDoc
     from portal.training.content import ModuleDoc
     from portal.training.quiz import Choice, Node, Question
@@ -115,12 +161,38 @@ def skeleton_texts(slug: str) -> dict[str, str]:
                 questions=(*single, scenario),
             )
         )
-    return module_texts(docs)
+    return docs
 
 
-def _new_draft(actor: User, slug: str, texts: dict[str, str]) -> ContentDraft:
+MODULES = Kind(
+    name="module",
+    model=Module,
+    target_type="training_module",
+    files=_module_files,
+    parse=parse_module_texts,
+    texts=module_texts,
+    doc=module_doc,
+    skeleton=_module_skeleton,
+    row=lambda doc, actor: module_row(doc, module_hash(doc), actor),
+    after_publish=_reopen_completions,
+)
+SCRIPTS = Kind(
+    name="script",
+    model=ServiceScript,
+    target_type="service_script",
+    files=script_drafts.script_files,
+    parse=script_drafts.parse_script_texts,
+    texts=script_drafts.script_texts,
+    doc=script_doc,
+    skeleton=script_drafts.skeleton_docs,
+    row=lambda doc, actor: script_row(doc, content_hash(doc), actor),
+)
+KINDS = {kind.name: kind for kind in (MODULES, SCRIPTS)}
+
+
+def _new_draft(actor: User, kind: Kind, slug: str, texts: dict[str, str]) -> ContentDraft:
     draft = ContentDraft(
-        kind="module",
+        kind=kind.name,
         slug=slug,
         texts=texts,
         status=ContentStatus.DRAFT,
@@ -135,7 +207,7 @@ def _new_draft(actor: User, slug: str, texts: dict[str, str]) -> ContentDraft:
         action="draft.opened",
         target_type="content_draft",
         target_id=draft.id,
-        detail={"slug": slug},
+        detail={"kind": kind.name, "slug": slug},
     )
     return draft
 
@@ -157,7 +229,7 @@ def draft_save(
 
 
 def draft_submit(*, actor: User, draft: ContentDraft) -> ContentDraft:
-    parse_module_texts(draft.slug, draft.texts)  # ContentError: fix before review
+    KINDS[draft.kind].parse(draft.slug, draft.texts)  # ContentError: fix before review
     draft.status = ContentStatus.IN_REVIEW
     db.session.flush()
     audit_record(
@@ -165,7 +237,7 @@ def draft_submit(*, actor: User, draft: ContentDraft) -> ContentDraft:
         action="draft.submitted",
         target_type="content_draft",
         target_id=draft.id,
-        detail={"slug": draft.slug},
+        detail={"kind": draft.kind, "slug": draft.slug},
     )
     return draft
 
@@ -176,55 +248,48 @@ def draft_reopen(*, actor: User, draft: ContentDraft) -> ContentDraft:
     return draft
 
 
-def draft_publish(*, actor: User, draft: ContentDraft) -> list[Module]:
-    """Store the draft as the module's next version, published; retire the draft."""
+def draft_publish(*, actor: User, draft: ContentDraft) -> list:
+    """Store the draft as the next version, published; retire the draft."""
     if draft.status != ContentStatus.IN_REVIEW:
         raise AuthoringError(N_("Submit the draft for review first."))
     if actor.id in (draft.editors or []):
         raise AuthoringError(
             N_("You changed this draft: another trainer or a manager publishes it.")
         )
-    version = newest_version(draft.slug) + 1
+    kind = KINDS[draft.kind]
+    version = newest_version(kind, draft.slug) + 1
     docs = [
         dataclasses.replace(doc, version=version, status=ContentStatus.PUBLISHED.value)
-        for doc in parse_module_texts(draft.slug, draft.texts)
+        for doc in kind.parse(draft.slug, draft.texts)
     ]
-    rows = [module_row(doc, module_hash(doc), actor) for doc in docs]
+    rows = [kind.row(doc, actor) for doc in docs]
     db.session.add_all(rows)
-    reopened = 0
-    if version > 1 and docs[0].change == "major":
-        reopened = db.session.execute(
-            sa.update(Completion)
-            .where(Completion.module_slug == draft.slug, Completion.reopened_at.is_(None))
-            .values(reopened_at=utcnow())
-        ).rowcount
+    detail = {"slug": draft.slug, "version": version}
+    detail.update(kind.after_publish(draft.slug, docs, version))
     db.session.delete(draft)
     db.session.flush()
     audit_record(
         actor=actor,
-        action="module.published",
-        target_type="training_module",
+        action=f"{kind.name}.published",
+        target_type=kind.target_type,
         target_id=rows[0].id,
-        detail={
-            "slug": draft.slug,
-            "version": version,
-            "change": docs[0].change,
-            "reopened": reopened,
-        },
+        detail=detail,
     )
     return rows
 
 
-def module_archive(*, actor: User, slug: str) -> int:
+def archive(*, actor: User, kind: Kind, slug: str) -> int:
+    """Withdraw every published version: learners stop seeing the module, the card stops
+    offering the script. Stored versions stay for the record."""
     count = db.session.execute(
-        sa.update(Module)
-        .where(Module.slug == slug, Module.status == ContentStatus.PUBLISHED)
+        sa.update(kind.model)
+        .where(kind.model.slug == slug, kind.model.status == ContentStatus.PUBLISHED)
         .values(status=ContentStatus.ARCHIVED)
     ).rowcount
     audit_record(
         actor=actor,
-        action="module.archived",
-        target_type="training_module",
+        action=f"{kind.name}.archived",
+        target_type=kind.target_type,
         target_id=None,
         detail={"slug": slug},
     )

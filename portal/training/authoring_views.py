@@ -1,5 +1,9 @@
-"""Trainers' pages: the module list, writing a draft with a live preview, review and
-publishing, history with a readable diff between versions."""
+"""Trainers' pages: modules and service scripts, writing a draft with a live preview,
+review and publishing, history with a readable diff between versions.
+
+Every page serves both kinds: `/training/authoring/<slug>/...` is a module,
+`/training/authoring/scripts/<slug>/...` a service script (the `kind` in the URL rule's
+defaults says which)."""
 
 from __future__ import annotations
 
@@ -11,34 +15,69 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.auth.permissions import requires
+from portal.clock import today
 from portal.content_errors import ContentError
 from portal.extensions import db
+from portal.i18n import current_language
 from portal.markdown import render_markdown
+from portal.service_scripts.drafts import script_preview
+from portal.service_scripts.queries import scripts_newest, scripts_published
+from portal.service_scripts.vocabulary import PLACEHOLDERS, condition_help
 from portal.training import authoring, bp
-from portal.training.forms import DRAFT_FILES, DraftForm, NewModuleForm, StartForm
-from portal.training.models import ContentDraft, Module
-from portal.training.queries import module_doc, modules_newest
-from portal.training.texts import module_texts, parse_module_texts
+from portal.training.authoring import KINDS, Kind
+from portal.training.forms import DraftForm, NewModuleForm, NewScriptForm, StartForm
+from portal.training.models import ContentDraft, Lesson, Module
+from portal.training.queries import modules_newest
 from portal.web import render
+
+PATHS = {"module": "/authoring", "script": "/authoring/scripts"}
+
+
+def authoring_route(rule: str, **options):
+    """Register a view for modules (`/authoring/<rule>`) and scripts
+    (`/authoring/scripts/<rule>`); the view receives the kind's name as `kind`."""
+
+    def register(view):
+        for name, path in PATHS.items():
+            bp.add_url_rule(f"{path}/{rule}", view_func=view, defaults={"kind": name}, **options)
+        return view
+
+    return register
+
+
+def _kind(name: str) -> Kind:
+    return KINDS[name]
 
 
 @bp.route("/authoring")
 @requires("content.author")
 def authoring_list():
-    drafts = {d.slug: d for d in db.session.scalars(sa.select(ContentDraft))}
-    modules = {}
+    drafts: dict[str, dict[str, ContentDraft]] = {name: {} for name in KINDS}
+    for draft in db.session.scalars(sa.select(ContentDraft)):
+        drafts[draft.kind][draft.slug] = draft
+    modules: dict[str, Module] = {}
     for row in modules_newest():
         modules.setdefault(row.slug, row)
+    scripts = {}
+    for doc in scripts_newest():  # one per script, in the reader's language if it has it
+        if doc.id not in scripts or doc.language == current_language():
+            scripts[doc.id] = doc
     return render(
         "training/authoring.html",
         modules=sorted(modules.values(), key=lambda m: m.slug),
+        scripts=sorted(scripts.values(), key=lambda doc: doc.id),
         drafts=drafts,
         new_form=NewModuleForm(formdata=None),
+        new_script_form=NewScriptForm(formdata=None, prefix="script"),
         form=StartForm(formdata=None),
     )
 
 
-def _refused(error: authoring.AuthoringError | ContentError, slug: str | None = None):
+def _edit_url(kind: str, slug: str) -> str:
+    return url_for("training.draft_edit", kind=kind, slug=slug)
+
+
+def _refused(error: authoring.AuthoringError | ContentError, kind: str, slug: str | None = None):
     db.session.rollback()
     if isinstance(error, ContentError):
         flash(
@@ -50,48 +89,54 @@ def _refused(error: authoring.AuthoringError | ContentError, slug: str | None = 
         )
     else:
         flash(_(error.message, **error.params), "error")
-    return redirect(
-        url_for("training.draft_edit", slug=slug) if slug else url_for("training.authoring_list")
-    )
+    return redirect(_edit_url(kind, slug) if slug else url_for("training.authoring_list"))
 
 
-@bp.route("/authoring/new", methods=["POST"])
+@bp.route("/authoring/new", methods=["POST"], defaults={"kind": "module"})
+@bp.route("/authoring/scripts/new", methods=["POST"], defaults={"kind": "script"})
 @requires("content.author")
-def draft_new():
-    form = NewModuleForm()
+def draft_new(kind: str):
+    form = NewModuleForm() if kind == "module" else NewScriptForm(prefix="script")
     if not form.validate_on_submit():
-        flash(" ".join(map(str, form.slug.errors)) or _("Enter a module id."), "error")
+        flash(" ".join(map(str, form.slug.errors)) or _("Enter an id."), "error")
         return redirect(url_for("training.authoring_list"))
     try:
-        authoring.draft_new(actor=current_user, slug=form.slug.data)
+        authoring.draft_new(actor=current_user, kind=_kind(kind), slug=form.slug.data)
     except authoring.AuthoringError as error:
-        return _refused(error)
+        return _refused(error, kind)
     db.session.commit()
-    return redirect(url_for("training.draft_edit", slug=form.slug.data))
+    return redirect(_edit_url(kind, form.slug.data))
 
 
-@bp.route("/authoring/<slug>/draft", methods=["POST"])
+@authoring_route("<slug>/draft", methods=["POST"])
 @requires("content.author")
-def draft_open(slug: str):
+def draft_open(kind: str, slug: str):
     if not StartForm().validate_on_submit():
         abort(400)
     try:
-        authoring.draft_open(actor=current_user, slug=slug)
+        authoring.draft_open(actor=current_user, kind=_kind(kind), slug=slug)
     except authoring.AuthoringError as error:
-        return _refused(error)
+        return _refused(error, kind)
     db.session.commit()
-    return redirect(url_for("training.draft_edit", slug=slug))
+    return redirect(_edit_url(kind, slug))
 
 
-def _draft(slug: str) -> ContentDraft:
-    return authoring.draft_get(slug) or abort(404)
+def _draft(kind: str, slug: str) -> ContentDraft:
+    return authoring.draft_get(_kind(kind), slug) or abort(404)
 
 
-def _preview(slug: str, texts: dict[str, str]) -> dict:
+def _preview(kind: Kind, slug: str, texts: dict[str, str]) -> dict:
     try:
-        docs = parse_module_texts(slug, texts)
+        docs = kind.parse(slug, texts)
     except ContentError as error:
         return {"problems": [str(p) for p in error.problems], "docs": []}
+    if kind is authoring.SCRIPTS:
+        published = [doc for _row_id, doc in scripts_published()]
+        lessons = set(db.session.scalars(sa.select(Lesson.slug).distinct()))
+        return {
+            "problems": [],
+            "docs": script_preview(docs, published, lessons, today(), current_language()),
+        }
     return {
         "problems": [],
         "docs": [
@@ -101,38 +146,41 @@ def _preview(slug: str, texts: dict[str, str]) -> dict:
     }
 
 
-@bp.route("/authoring/<slug>/edit", methods=["GET", "POST"])
+@authoring_route("<slug>/edit", methods=["GET", "POST"])
 @requires("content.author")
-def draft_edit(slug: str):
-    draft = _draft(slug)
+def draft_edit(kind: str, slug: str):
+    draft = _draft(kind, slug)
+    names = _kind(kind).files(slug)
     if request.method == "GET":
-        texts = {f: draft.texts.get(n, "") for f, n in DRAFT_FILES.items()}
-        return _draft_page(draft, DraftForm(formdata=None, revision=draft.revision, **texts))
+        initial = DraftForm.initial(names, draft.texts)
+        return _draft_page(draft, DraftForm(formdata=None, revision=draft.revision, **initial))
     form = DraftForm()
     if not form.validate_on_submit() or request.form.get("action") == "preview":
         return _draft_page(draft, form)
     try:
         authoring.draft_save(
-            actor=current_user, draft=draft, texts=form.texts(), revision=form.revision.data
+            actor=current_user, draft=draft, texts=form.texts(names), revision=form.revision.data
         )
     except authoring.Conflict as error:
         db.session.rollback()
-        return _draft_page(_draft(slug), form, conflict=error.draft)
+        return _draft_page(_draft(kind, slug), form, conflict=error.draft)
     except authoring.AuthoringError as error:
-        return _refused(error, slug)
+        return _refused(error, kind, slug)
     db.session.commit()
     flash(_("Draft saved."), "success")
-    return redirect(url_for("training.draft_edit", slug=slug))
+    return redirect(_edit_url(kind, slug))
 
 
-@bp.route("/authoring/<slug>/preview", methods=["POST"])
+@authoring_route("<slug>/preview", methods=["POST"])
 @requires("content.author")
-def draft_preview(slug: str):
+def draft_preview(kind: str, slug: str):
     """The live preview (htmx swaps only it); without JavaScript, the page with it."""
-    return _draft_page(_draft(slug), DraftForm())
+    return _draft_page(_draft(kind, slug), DraftForm())
 
 
 def _draft_page(draft: ContentDraft, form: DraftForm, conflict: ContentDraft | None = None):
+    kind = _kind(draft.kind)
+    names = kind.files(draft.slug)
     may_publish = current_user.can("content.approve") and current_user.id not in (
         draft.editors or []
     )
@@ -140,18 +188,22 @@ def _draft_page(draft: ContentDraft, form: DraftForm, conflict: ContentDraft | N
         "training/draft.html",
         "preview",
         draft=draft,
+        kind=kind.name,
+        files=form.files(names),
         form=form,
         conflict=conflict,
-        preview=_preview(draft.slug, form.texts()),
+        preview=_preview(kind, draft.slug, form.texts(names)),
         start_form=StartForm(formdata=None),
         may_publish=may_publish,
+        vocabulary=condition_help(current_language()) if kind is authoring.SCRIPTS else (),
+        placeholders=PLACEHOLDERS,
     )
 
 
-@bp.route("/authoring/<slug>/<any(submit, reopen):step>", methods=["POST"])
+@authoring_route("<slug>/<any(submit, reopen):step>", methods=["POST"])
 @requires("content.author")
-def draft_step(slug: str, step: str):
-    draft = _draft(slug)
+def draft_step(kind: str, slug: str, step: str):
+    draft = _draft(kind, slug)
     if not StartForm().validate_on_submit():
         abort(400)
     try:
@@ -160,45 +212,49 @@ def draft_step(slug: str, step: str):
         else:
             authoring.draft_reopen(actor=current_user, draft=draft)
     except (authoring.AuthoringError, ContentError) as error:
-        return _refused(error, slug)
+        return _refused(error, kind, slug)
     db.session.commit()
     flash(_("Sent for review.") if step == "submit" else _("Back to draft."), "success")
-    return redirect(url_for("training.draft_edit", slug=slug))
+    return redirect(_edit_url(kind, slug))
 
 
-@bp.route("/authoring/<slug>/publish", methods=["POST"])
+@authoring_route("<slug>/publish", methods=["POST"])
 @requires("content.approve")
-def draft_publish(slug: str):
-    draft = _draft(slug)
+def draft_publish(kind: str, slug: str):
+    draft = _draft(kind, slug)
     if not StartForm().validate_on_submit():
         abort(400)
     try:
         rows = authoring.draft_publish(actor=current_user, draft=draft)
     except (authoring.AuthoringError, ContentError) as error:
-        return _refused(error, slug)
+        return _refused(error, kind, slug)
     db.session.commit()
     flash(_("Version %(v)s published.", v=rows[0].version), "success")
-    return redirect(url_for("training.module_history", slug=slug))
+    return redirect(url_for("training.module_history", kind=kind, slug=slug))
 
 
-@bp.route("/authoring/<slug>/archive", methods=["POST"])
+@authoring_route("<slug>/archive", methods=["POST"])
 @requires("content.approve")
-def module_archive(slug: str):
+def module_archive(kind: str, slug: str):
     if not StartForm().validate_on_submit():
         abort(400)
-    authoring.module_archive(actor=current_user, slug=slug)
+    count = authoring.archive(actor=current_user, kind=_kind(kind), slug=slug)
     db.session.commit()
-    flash(_("Module archived."), "success")
+    if count:
+        flash(_("Archived: it is no longer shown."), "success")
+    else:
+        flash(_("Nothing published to archive."), "error")
     return redirect(url_for("training.authoring_list"))
 
 
-@bp.route("/authoring/<slug>/history")
+@authoring_route("<slug>/history")
 @requires("content.approve")
-def module_history(slug: str):
+def module_history(kind: str, slug: str):
+    model = _kind(kind).model
     rows = db.session.scalars(
-        sa.select(Module)
-        .where(Module.slug == slug)
-        .order_by(Module.version.desc(), Module.language.desc())
+        sa.select(model)
+        .where(model.slug == slug)
+        .order_by(model.version.desc(), model.language.desc())
     ).all()
     if not rows:
         abort(404)
@@ -207,23 +263,26 @@ def module_history(slug: str):
     older = request.args.get("a", type=int) or (versions[1] if len(versions) > 1 else versions[0])
     return render(
         "training/history.html",
+        kind=kind,
         slug=slug,
         rows=rows,
         versions=versions,
         a=older,
         b=newer,
-        diff=_diff(rows, older, newer),
+        diff=_diff(_kind(kind), slug, rows, older, newer),
     )
 
 
-def _diff(rows: list[Module], older: int, newer: int) -> list[tuple[str, list[tuple[str, str]]]]:
+def _diff(
+    kind: Kind, slug: str, rows: list, older: int, newer: int
+) -> list[tuple[str, list[tuple[str, str]]]]:
     """Per file, the changed lines between two versions: ('+' | '-' | ' ' | '@', text)."""
     texts = {}
     for version in (older, newer):
-        docs = [module_doc(row) for row in rows if row.version == version]
-        texts[version] = module_texts(docs) if docs else {}
+        docs = [kind.doc(row) for row in rows if row.version == version]
+        texts[version] = kind.texts(docs) if docs else {}
     out = []
-    for name in DRAFT_FILES.values():
+    for name in kind.files(slug):
         lines = difflib.unified_diff(
             texts[older].get(name, "").splitlines(),
             texts[newer].get(name, "").splitlines(),

@@ -105,17 +105,17 @@ def content_export(folder: str | None) -> None:
     """Write the newest version of every module and script (drafts included) to files."""
     from portal.service_scripts.content import dump_script
     from portal.service_scripts.queries import scripts_newest
+    from portal.training.authoring import KINDS
     from portal.training.content import FILES, dump_module
     from portal.training.models import ContentDraft
     from portal.training.queries import module_doc, modules_newest
     from portal.training.quiz_data import dump_quiz
-    from portal.training.texts import module_texts, parse_module_texts
 
     root = content_folder(folder)
     written = 0
-    drafts = {d.slug: d for d in db.session.scalars(sa.select(ContentDraft))}
+    drafts = {(d.kind, d.slug): d for d in db.session.scalars(sa.select(ContentDraft))}
     for row in modules_newest():
-        if row.slug in drafts:
+        if ("module", row.slug) in drafts:
             continue  # the draft is newer than any stored version
         doc = module_doc(row)
         target = root / "modules" / doc.id
@@ -123,20 +123,23 @@ def content_export(folder: str | None) -> None:
         module_name, quiz_name = FILES[doc.language]
         written += _write(target / module_name, dump_module(doc))
         written += _write(target / quiz_name, dump_quiz(doc.questions))
-    for slug, draft in drafts.items():
-        try:
-            texts = module_texts(parse_module_texts(slug, draft.texts))
-        except ContentError as error:
-            click.echo(f"draft of '{slug}' not exported: {error.problems[0]}", err=True)
-            continue
-        target = root / "modules" / slug
-        target.mkdir(parents=True, exist_ok=True)
-        for name, text in texts.items():
-            written += _write(target / name, text)
     for doc in scripts_newest():
+        if ("script", doc.id) in drafts:
+            continue
         target = root / "scripts" / f"{doc.id}.{doc.language}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         written += _write(target, dump_script(doc))
+    for (kind_name, slug), draft in drafts.items():
+        kind = KINDS[kind_name]
+        try:
+            texts = kind.texts(kind.parse(slug, draft.texts))
+        except ContentError as error:
+            click.echo(f"draft of '{slug}' not exported: {error.problems[0]}", err=True)
+            continue
+        target = root / "modules" / slug if kind_name == "module" else root / "scripts"
+        target.mkdir(parents=True, exist_ok=True)
+        for name, text in texts.items():
+            written += _write(target / name, text)
     click.echo(f"{written} files changed under {root}.")
 
 

@@ -39,36 +39,49 @@ class AssignmentForm(PortalForm):
     )
 
 
-# Form field -> file name of the module's draft.
-DRAFT_FILES = {
-    "module_es": "module.md",
-    "quiz_es": "quiz.yaml",
-    "module_en": "module.en.md",
-    "quiz_en": "quiz.en.yaml",
-}
+MAX_FILES = 4  # a module has four files, a service script two
 
 
 class DraftForm(PortalForm):
-    revision = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
-    module_es = TextAreaField("module.md", validators=[Length(max=200_000)])
-    quiz_es = TextAreaField("quiz.yaml", validators=[Length(max=200_000)])
-    module_en = TextAreaField("module.en.md", validators=[Length(max=200_000)])
-    quiz_en = TextAreaField("quiz.en.yaml", validators=[Length(max=200_000)])
+    """A draft's files, in the order its kind lists them: file_0, file_1, ..."""
 
-    def texts(self) -> dict[str, str]:
-        return {name: (getattr(self, field).data or "") for field, name in DRAFT_FILES.items()}
+    revision = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
+    file_0 = TextAreaField(validators=[Length(max=200_000)])
+    file_1 = TextAreaField(validators=[Length(max=200_000)])
+    file_2 = TextAreaField(validators=[Length(max=200_000)])
+    file_3 = TextAreaField(validators=[Length(max=200_000)])
+
+    def files(self, names: tuple[str, ...]) -> list[tuple[str, TextAreaField]]:
+        """(file name, its text area) for each of the draft's files."""
+        return [(name, getattr(self, f"file_{i}")) for i, name in enumerate(names)]
+
+    def texts(self, names: tuple[str, ...]) -> dict[str, str]:
+        return {name: area.data or "" for name, area in self.files(names)}
+
+    @staticmethod
+    def initial(names: tuple[str, ...], texts: dict[str, str]) -> dict[str, str]:
+        """Keyword arguments that fill the text areas from a draft's texts."""
+        return {f"file_{i}": texts.get(name, "") for i, name in enumerate(names)}
+
+
+SLUG_RULES = [
+    DataRequired(),
+    Length(max=80),
+    Regexp(r"^[a-z0-9]+(-[a-z0-9]+)*$", message=_l("Use lowercase letters, digits and hyphens.")),
+]
 
 
 class NewModuleForm(PortalForm):
     slug = StringField(
         _l("Module id"),
-        validators=[
-            DataRequired(),
-            Length(max=80),
-            Regexp(
-                r"^[a-z0-9]+(-[a-z0-9]+)*$",
-                message=_l("Use lowercase letters, digits and hyphens."),
-            ),
-        ],
+        validators=SLUG_RULES,
         description=_l("Lowercase letters, digits and hyphens, such as 'complaint-handling'."),
+    )
+
+
+class NewScriptForm(PortalForm):
+    slug = StringField(
+        _l("Script id"),
+        validators=SLUG_RULES,
+        description=_l("Lowercase letters, digits and hyphens, such as 'late-delivery-apology'."),
     )

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from flask import abort, flash, redirect, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.auth.permissions import requires
 from portal.csvout import csv_response
 from portal.extensions import db
+from portal.i18n import current_language
 from portal.labels import label
 from portal.markdown import render_markdown
 from portal.training import assigning, bp, grading, learning, queries
@@ -24,21 +24,17 @@ from portal.web import render, wants_fragment
 BACK = re.compile(r"/customers/\d+")
 
 
-def _language() -> str:
-    return str(get_locale())
-
-
 @bp.route("/")
 @requires("training.learn")
 def index():
-    return render("training/my.html", items=queries.my_training(current_user, _language()))
+    return render("training/my.html", items=queries.my_training(current_user, current_language()))
 
 
 @bp.route("/modules/<slug>")
 @requires("training.learn")
 def module_view(slug: str):
-    module = queries.module_for(slug, _language()) or abort(404)
-    mine = queries.my_training(current_user, _language())
+    module = queries.module_for(slug, current_language()) or abort(404)
+    mine = queries.my_training(current_user, current_language())
     item = next((i for i in mine if i.module.slug == slug), None)
     return render("training/module.html", module=module, item=item, form=StartForm())
 
@@ -46,7 +42,7 @@ def module_view(slug: str):
 @bp.route("/lessons/<slug>")
 @requires("training.learn")
 def lesson(slug: str):
-    found = queries.lesson_published(slug, _language()) or abort(404)
+    found = queries.lesson_published(slug, current_language()) or abort(404)
     learning.progress_record(user=current_user, module=found.module, lesson_slug=found.slug)
     db.session.commit()
     back = request.args.get("back", "")
@@ -63,7 +59,7 @@ def lesson(slug: str):
 @bp.route("/modules/<slug>/attempts", methods=["POST"])
 @requires("training.learn")
 def attempt_new(slug: str):
-    module = queries.module_for(slug, _language()) or abort(404)
+    module = queries.module_for(slug, current_language()) or abort(404)
     if not StartForm().validate_on_submit():
         abort(400)
     try:
@@ -168,7 +164,7 @@ def attempt_answer(attempt_id: int):
 
 def _assignment_form(form: AssignmentForm | None = None) -> AssignmentForm:
     form = form or AssignmentForm(formdata=None)
-    modules = queries.modules_published_titles(_language())
+    modules = queries.modules_published_titles(current_language())
     form.module.choices = [("", _("Choose a module")), *modules]
     targets = [("", _("Choose a role or a team"))]
     targets += [
@@ -209,12 +205,12 @@ def assignments():
 @bp.route("/reports")
 @requires("training.report")
 def reports():
-    modules = queries.modules_published_titles(_language())
+    modules = queries.modules_published_titles(current_language())
     slug = request.args.get("module") or (modules[0][0] if modules else "")
     if modules and slug not in dict(modules):
         abort(404)
-    table = reports_q.question_report(slug, _language()) if slug else None
-    module = queries.module_for(slug, _language()) if slug else None
+    table = reports_q.question_report(slug, current_language()) if slug else None
+    module = queries.module_for(slug, current_language()) if slug else None
     stuck = []
     if module is not None and current_user.can("training.assign"):
         stuck = learning.learners_out_of_attempts(
@@ -262,11 +258,11 @@ def reports_completion_csv():
 @bp.route("/reports/questions.csv")
 @requires("training.report")
 def reports_questions_csv():
-    modules = dict(queries.modules_published_titles(_language()))
+    modules = dict(queries.modules_published_titles(current_language()))
     slug = request.args.get("module") or next(iter(modules), "")
     if slug and slug not in modules:
         abort(404)
-    table = reports_q.question_report(slug, _language())
+    table = reports_q.question_report(slug, current_language())
     rows = [
         (
             r["question"],

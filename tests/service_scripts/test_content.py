@@ -235,7 +235,7 @@ def test_collection_check_reports_duplicate_ids(tmp_path):
     # is caught as a name mismatch; the collection check guards scripts from elsewhere.
     pair(tmp_path, "sample")
     docs = load_scripts(tmp_path)
-    found = content._collection_problems([*docs, docs[0]])
+    found = content.collection_problems([*docs, docs[0]])
     assert [str(p) for p in found] == [
         f"{docs[0].path}:1: duplicate script id 'sample' in '{docs[0].language}' "
         f"(also {docs[0].path})"

@@ -12,7 +12,7 @@ import pytest
 from tests._ci import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
-PURE = ["content", "rules", "reasons", "vocabulary", "wording"]
+PURE = ["content", "drafts", "rules", "reasons", "vocabulary", "wording"]
 FORBIDDEN = ("sqlalchemy", "werkzeug", "jinja2")  # and every flask* package
 
 

@@ -13,8 +13,8 @@ from portal.training.models import Completion, ContentDraft, Module
 from tests import factories
 from tests.conftest import csrf_token
 
-FIELDS = {"module_es": "module.md", "quiz_es": "quiz.yaml", "module_en": "module.en.md"}
-FIELDS["quiz_en"] = "quiz.en.yaml"
+FIELDS = {"file_0": "module.md", "file_1": "quiz.yaml", "file_2": "module.en.md"}
+FIELDS["file_3"] = "quiz.en.yaml"
 
 
 def post(client, url: str, page: str = "/training/authoring", **data):

@@ -106,14 +106,21 @@ def test_the_real_content_folder_round_trips_byte_for_byte(app, runner, tmp_path
 
 
 def test_export_writes_a_browser_draft_as_canonical_files(app, runner, tmp_path):
-    from portal.training.authoring import draft_new
+    from portal.training.authoring import MODULES, SCRIPTS, draft_new
     from tests import factories
 
-    draft_new(actor=factories.user(["trainer"]), slug="fresh")
+    trainer = factories.user(["trainer"])
+    draft_new(actor=trainer, kind=MODULES, slug="fresh")
+    draft_new(actor=trainer, kind=SCRIPTS, slug="fresh-script")
     db.session.commit()
     out = tmp_path / "out"
     assert cli(runner, "export", out).exit_code == 0
     text = (out / "modules" / "fresh" / "module.en.md").read_text(encoding="utf-8")
     assert "status: draft" in text and "## First lesson {#lesson-1}" in text
-    (out / "scripts").mkdir(exist_ok=True)
+    script = (out / "scripts" / "fresh-script.es.md").read_text(encoding="utf-8")
+    assert script.startswith("---\nid: fresh-script\nlanguage: es\n") and "status: draft" in script
+    assert sorted(p.name for p in (out / "scripts").iterdir()) == [
+        "fresh-script.en.md",
+        "fresh-script.es.md",
+    ]
     assert cli(runner, "check", out).exit_code == 0  # what it wrote passes every check

@@ -73,6 +73,13 @@
     if (event.target.closest("[data-privacy-toggle]")) togglePrivacy();
   });
 
+  // A button that cannot be undone asks first: <button data-confirm="Question?">.
+  document.addEventListener("submit", function (event) {
+    const button = event.submitter;
+    const question = button && button.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) event.preventDefault();
+  });
+
   function restore() {
     applyPrivacy(sessionStorage.getItem("portal-privacy") === "1");
   }

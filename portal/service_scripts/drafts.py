@@ -1,0 +1,193 @@
+"""A service script as the texts of its two files (a draft written in the browser), and
+what a trainer sees while writing it: the conditions in plain words, the body filled for
+an example customer who fits them, and which script the card would show that customer.
+
+Pure, except for `script_preview`'s inputs, which the caller reads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from markupsafe import Markup
+
+from portal.content_errors import ContentError
+from portal.markdown import render_markdown
+from portal.service_scripts.content import (
+    ScriptDoc,
+    collection_problems,
+    dump_script,
+    parse_script,
+)
+from portal.service_scripts.rules import CardFacts, choose, fill, matches, reasons
+from portal.service_scripts.vocabulary import LANGUAGES, Range
+from portal.service_scripts.wording import pick
+
+SKELETON = {
+    "es": ("Título del guion", "1. **Diga:** «Hola, {first_name}. ¿En qué puedo ayudarle hoy?»"),
+    "en": ("Script title", '1. **Say:** "Hello, {first_name}. How can I help you today?"'),
+}
+SKELETON_LESSON = "commandment-01-earn-my-trust"
+
+
+def script_file(slug: str, language: str) -> str:
+    return f"{slug}.{language}.md"
+
+
+def script_files(slug: str) -> tuple[str, ...]:
+    return tuple(script_file(slug, language) for language in LANGUAGES)
+
+
+def parse_script_texts(slug: str, texts: dict[str, str]) -> list[ScriptDoc]:
+    """Both languages of a script from its files' texts, with the checks files on disk
+    get (the file name carries the id and the language, so neither can drift)."""
+    docs, problems = [], []
+    for name in script_files(slug):
+        try:
+            docs.append(parse_script(texts.get(name, ""), name))
+        except ContentError as error:
+            problems.extend(error.problems)
+    if not problems:
+        problems.extend(collection_problems(docs))
+    if problems:
+        raise ContentError(problems)
+    return docs
+
+
+def script_texts(docs: list[ScriptDoc]) -> dict[str, str]:
+    """The canonical files of a script (both languages), by file name."""
+    return {script_file(doc.id, doc.language): dump_script(doc) for doc in docs}
+
+
+def skeleton_docs(slug: str) -> list[ScriptDoc]:
+    """A new script that passes every check: fits everyone, lowest priority."""
+    return [
+        ScriptDoc(
+            id=slug,
+            language=language,
+            title=title,
+            priority=0,
+            commandment=1,
+            lesson=SKELETON_LESSON,
+            upsell=False,
+            version=1,
+            status="draft",
+            when=(),
+            body=body,
+        )
+        for language, (title, body) in SKELETON.items()
+    ]
+
+
+# --- the preview ------------------------------------------------------------------------
+
+
+def _inside(value: Range, usual: int) -> int:
+    """A whole number the range admits, close to `usual` when the range allows it."""
+    low = value.min if value.min is not None else 0
+    high = value.max if value.max is not None else max(low, usual)
+    return min(max(usual, low), high)
+
+
+def example_facts(script: ScriptDoc, today: date) -> CardFacts:
+    """An example customer built to meet `script`'s conditions, for the author's preview.
+
+    Facts no condition names take ordinary values (a silver customer of three years,
+    last seen 20 days ago). Conditions that contradict each other give a customer who
+    does not fit, which the preview reports."""
+    facts: dict = {
+        "language": script.language,
+        "today": today,
+        "first_name": "Ana",
+        "tier": "silver",
+        "customer_since": today - timedelta(days=3 * 365 + 1),
+        "purchases": 8,
+        "last_purchase_date": today - timedelta(days=20),
+        "spend_trend": "stable",
+    }
+    for condition in script.when:
+        key, value = condition.key, condition.value
+        if key in ("complaint_department", "open_complaint") and value is not False:
+            facts["open_complaint"] = True
+            facts.setdefault("complaint_department", "billing")
+            facts["complaint_date"] = today - timedelta(days=3)
+        if key in ("low_satisfaction_department", "recent_low_satisfaction") and value is not False:
+            facts["recent_low_satisfaction"] = True
+            facts.setdefault("low_satisfaction_department", "support")
+            facts["low_satisfaction_date"] = today - timedelta(days=5)
+        if isinstance(value, tuple):
+            facts[key] = value[0]
+        elif isinstance(value, Range):
+            if key == "days_since_last_purchase":
+                facts["last_purchase_date"] = today - timedelta(days=_inside(value, 20))
+            elif key == "points_expiring":
+                facts["points_expiring"] = _inside(value, 1200)
+                facts["expiry_date"] = today + timedelta(days=10)
+            else:
+                facts[key] = _inside(value, 8)
+        elif key == "open_promise_due":
+            facts["promise_due"] = today + timedelta(days=1) if value else None
+        elif key not in ("complaint_department", "low_satisfaction_department"):
+            facts[key] = value
+    return CardFacts(**facts)
+
+
+@dataclass(frozen=True)
+class LanguagePreview:
+    script: ScriptDoc
+    reasons: list[str]
+    html: Markup
+    fits_example: bool
+    shown_instead: ScriptDoc | None  # the script the card would show first, if not this one
+    warnings: list[str] = field(default_factory=list)
+
+
+def script_preview(
+    docs: list[ScriptDoc],
+    published: list[ScriptDoc],
+    lessons: set[str],
+    today: date,
+    reader: str,
+) -> list[LanguagePreview]:
+    """Per language: why the script would be chosen (in `reader`'s language), the body as
+    an example customer would hear it, and whether another published script wins."""
+    previews = []
+    for doc in docs:
+        draft = dataclasses.replace(doc, status="published")
+        facts = example_facts(draft, today)
+        rivals = [other for other in published if other.id != doc.id]
+        choice = choose([*rivals, draft], facts, doc.language)
+        fits = matches(draft, facts)
+        best = choice.best
+        warnings = []
+        if doc.lesson not in lessons:
+            warnings.append(
+                pick(
+                    reader,
+                    f"La lección «{doc.lesson}» no está publicada: la tarjeta no la enlazará.",
+                    f"The lesson '{doc.lesson}' is not published: the card will not link it.",
+                )
+            )
+        if doc.upsell:
+            warnings.append(
+                pick(
+                    reader,
+                    "Guion de venta: no se muestra a quien pidió no recibir ofertas, ni con "
+                    "una queja abierta o una valoración baja reciente.",
+                    "A sales script: not shown to customers who asked not to be sold to, nor "
+                    "while a complaint is open or a recent score was low.",
+                )
+            )
+        previews.append(
+            LanguagePreview(
+                script=doc,
+                reasons=reasons(draft, facts, reader),
+                html=render_markdown(fill(draft, facts)),
+                fits_example=fits,
+                shown_instead=best if fits and best is not None and best.id != doc.id else None,
+                warnings=warnings,
+            )
+        )
+    return previews

@@ -1,0 +1,243 @@
+"""Trainers write service scripts in the browser with the modules' workflow: a draft
+with a live preview of the conditions in plain words and the body as a fitting
+customer would hear it; review by a second person; a new version the card uses at once;
+archiving; history with a diff."""
+
+from __future__ import annotations
+
+from html import unescape
+
+import pytest
+import sqlalchemy as sa
+
+from portal.audit.models import AuditEvent
+from portal.extensions import db
+from portal.service_scripts.content import load_scripts
+from portal.service_scripts.models import ContentStatus, ServiceScript
+from portal.service_scripts.services import scripts_sync
+from portal.training.models import ContentDraft
+from tests import factories
+from tests.conftest import csrf_token
+from tests.customers.test_card_script import SCRIPTS, low_score, panel
+
+BASE = "/training/authoring/scripts"
+
+
+@pytest.fixture
+def scripts(app):
+    scripts_sync(actor=None, docs=load_scripts(SCRIPTS))
+    db.session.commit()
+
+
+def post(client, url: str, page: str = "/training/authoring", **data):
+    return client.post(url, data={"csrf_token": csrf_token(client, page), **data})
+
+
+def draft(slug: str) -> ContentDraft:
+    db.session.expire_all()
+    return db.session.scalar(
+        sa.select(ContentDraft).where(ContentDraft.kind == "script", ContentDraft.slug == slug)
+    )
+
+
+def fields(slug: str, texts: dict[str, str]) -> dict[str, str]:
+    return {"file_0": texts[f"{slug}.es.md"], "file_1": texts[f"{slug}.en.md"]}
+
+
+def preview(client, slug: str, texts: dict[str, str]) -> str:
+    edit = f"{BASE}/{slug}/edit"
+    response = post(
+        client, f"{BASE}/{slug}/preview", page=edit, revision="1", **fields(slug, texts)
+    )
+    assert response.status_code == 200
+    return unescape(response.get_data(as_text=True))
+
+
+def save(client, slug: str, texts: dict[str, str], revision: int):
+    edit = f"{BASE}/{slug}/edit"
+    return post(
+        client, edit, page=edit, revision=str(revision), action="save", **fields(slug, texts)
+    )
+
+
+def with_front(texts: dict[str, str], old: str, new: str) -> dict[str, str]:
+    out = {}
+    for name, text in texts.items():
+        assert old in text, (name, old)
+        out[name] = text.replace(old, new, 1)
+    return out
+
+
+def test_a_new_script_starts_from_a_skeleton_that_passes_every_check(scripts, login_as, client):
+    login_as("trainer")
+    response = post(client, f"{BASE}/new", **{"script-slug": "late-delivery"})
+    assert response.headers["Location"].endswith(f"{BASE}/late-delivery/edit")
+    page = unescape(client.get(f"{BASE}/late-delivery/edit").get_data(as_text=True))
+    assert "Every check passes." in page
+    assert "late-delivery.es.md" in page and "late-delivery.en.md" in page
+    assert "Hello, Ana. How can I help you today?" in page  # filled for an example customer
+    assert "no more specific script fits" in page  # no conditions: it fits everyone
+    # The vocabulary a trainer needs is on the page.
+    assert "<code>complaint_department</code>" in page and "{promise_due}" in page
+    assert sorted(draft("late-delivery").texts) == ["late-delivery.en.md", "late-delivery.es.md"]
+    taken = post(client, f"{BASE}/new", **{"script-slug": "complaint-intake"})
+    assert taken.status_code == 302
+    listing = unescape(client.get("/training/authoring").get_data(as_text=True))
+    assert "'complaint-intake' already exists: open it instead." in listing
+    post(client, f"{BASE}/new", **{"script-slug": "Bad Id"})
+    assert "Use lowercase letters" in client.get("/training/authoring").get_data(as_text=True)
+
+
+def test_the_preview_explains_the_conditions_and_fills_the_body(scripts, login_as, client):
+    login_as("trainer")
+    post(client, f"{BASE}/new", **{"script-slug": "late-delivery"})
+    texts = with_front(
+        draft("late-delivery").texts,
+        "when: {}",
+        "when: {tier: standard, complaint_department: delivery}",
+    )
+    texts = {
+        name: text.replace("How can I help you today?", "I see the {complaint_department} issue.")
+        for name, text in texts.items()
+    }
+    html = preview(client, "late-delivery", texts)
+    assert "Every check passes." in html
+    assert "Chosen when:</strong> Standard · complaint with Delivery 3 days ago" in html
+    assert "For such a customer the card shows this script first." in html
+    assert "I see the our Delivery team issue." in html  # the placeholder, filled
+    assert "{complaint_department}" not in html.split('id="preview"')[1]
+    assert draft("late-delivery").revision == 1  # a preview saves nothing
+
+
+def test_the_preview_names_problems_with_file_and_line(scripts, login_as, client):
+    login_as("trainer")
+    post(client, f"{BASE}/new", **{"script-slug": "late-delivery"})
+    texts = with_front(draft("late-delivery").texts, "when: {}", "when: {tier: diamond}")
+    texts["late-delivery.en.md"] += "\nHello {nickname}"
+    html = preview(client, "late-delivery", texts)
+    assert "late-delivery.es.md:11" in html and "unknown value 'diamond'" in html
+    assert "unknown placeholder '{nickname}'" in html
+    edit = f"{BASE}/late-delivery/edit"
+    save(client, "late-delivery", texts, revision=1)
+    post(client, f"{BASE}/late-delivery/submit", page=edit)
+    assert draft("late-delivery").status == ContentStatus.DRAFT  # not to review while broken
+    assert "diamond" in draft("late-delivery").texts["late-delivery.es.md"]  # kept as typed
+
+
+def test_the_preview_warns_of_contradictions_rivals_and_missing_lessons(scripts, login_as, client):
+    login_as("trainer")
+    post(client, f"{BASE}/new", **{"script-slug": "late-delivery"})
+    texts = draft("late-delivery").texts
+    contradiction = with_front(
+        texts, "when: {}", "when: {open_complaint: false, complaint_department: delivery}"
+    )
+    html = preview(client, "late-delivery", contradiction)
+    assert "does not meet them: two conditions may contradict each other" in html
+    # A script with fewer conditions than the shipped recovery script loses to it.
+    rival = with_front(texts, "when: {}", "when: {recent_low_satisfaction: true}")
+    rival = with_front(rival, "priority: 0", "priority: 1")
+    html = preview(client, "late-delivery", rival)
+    assert "the card shows “Winning the customer back after a bad experience” first" in html
+    lost = with_front(
+        texts, "lesson: commandment-01-earn-my-trust", "lesson: commandment-99-nowhere"
+    )
+    html = preview(client, "late-delivery", lost)
+    assert "The lesson 'commandment-99-nowhere' is not published" in html
+
+
+def test_a_second_person_publishes_a_new_version_and_the_card_uses_it(
+    scripts, login_as, client, auth
+):
+    author = login_as("trainer")
+    edit = f"{BASE}/recovery-after-bad-experience/edit"
+    opened = post(client, f"{BASE}/recovery-after-bad-experience/draft")
+    assert opened.headers["Location"].endswith(edit)
+    texts = draft("recovery-after-bad-experience").texts
+    assert "version: 2" in texts["recovery-after-bad-experience.en.md"]
+    new = dict(texts)
+    new["recovery-after-bad-experience.en.md"] = new["recovery-after-bad-experience.en.md"].replace(
+        "title: Winning the customer back after a bad experience",
+        "title: Making it right after a bad experience",
+    )
+    assert save(client, "recovery-after-bad-experience", new, revision=1).status_code == 302
+    post(client, f"{BASE}/recovery-after-bad-experience/submit", page=edit)
+    post(client, f"{BASE}/recovery-after-bad-experience/publish", page=edit)
+    assert draft("recovery-after-bad-experience").status == ContentStatus.IN_REVIEW
+    page = client.get(edit).get_data(as_text=True)
+    assert "Another trainer or a manager approves and publishes it." in page
+    auth.logout()
+    login_as("manager")
+    published = post(client, f"{BASE}/recovery-after-bad-experience/publish", page="/")
+    assert published.headers["Location"].endswith(f"{BASE}/recovery-after-bad-experience/history")
+    rows = db.session.scalars(
+        sa.select(ServiceScript).where(ServiceScript.slug == "recovery-after-bad-experience")
+    ).all()
+    assert sorted((r.version, r.language, r.status.value) for r in rows) == [
+        (1, "en", "published"),
+        (1, "es", "published"),
+        (2, "en", "published"),
+        (2, "es", "published"),
+    ]
+    newest = next(r for r in rows if r.version == 2 and r.language == "en")
+    assert newest.author_id != author.id and draft("recovery-after-bad-experience") is None
+    event = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "script.published"))
+    assert event.detail == {"slug": "recovery-after-bad-experience", "version": 2}
+    # The card picks the new version up at once.
+    auth.logout()
+    login_as("frontline")
+    customer = factories.customer("José", "Núñez Peña", language="en")
+    low_score(customer)
+    db.session.commit()
+    html = panel(client.get(f"/customers/{customer.id}").get_data(as_text=True))
+    assert "Making it right after a bad experience" in html
+    assert f'value="{newest.id}" form="interaction-form"' in html
+    # History, for approvers: a readable diff of the title line.
+    auth.logout()
+    login_as("manager")
+    page = client.get(f"{BASE}/recovery-after-bad-experience/history?a=1&b=2")
+    text = page.get_data(as_text=True)
+    assert '<span class="diff-add">+title: Making it right after a bad experience</span>' in text
+    assert "<code>recovery-after-bad-experience.en.md</code>" in text
+
+
+def test_archiving_a_script_takes_it_off_the_card(scripts, login_as, client, auth):
+    login_as("frontline")
+    customer = factories.customer("José", "Núñez Peña", language="en")
+    low_score(customer)
+    db.session.commit()
+    assert "Winning the customer back" in panel(
+        client.get(f"/customers/{customer.id}").get_data(as_text=True)
+    )
+    auth.logout()
+    login_as("manager")
+    post(client, f"{BASE}/recovery-after-bad-experience/archive")
+    auth.logout()
+    login_as("frontline")
+    html = panel(client.get(f"/customers/{customer.id}").get_data(as_text=True))
+    assert "Winning the customer back" not in html and "script-panel" in html
+    statuses = db.session.scalars(
+        sa.select(ServiceScript.status).where(ServiceScript.slug == "recovery-after-bad-experience")
+    ).all()
+    assert set(statuses) == {ContentStatus.ARCHIVED}
+
+
+def test_frontline_staff_neither_write_nor_publish_scripts(scripts, login_as, client):
+    login_as("frontline")
+    token = csrf_token(client, "/")
+    for url in ("new", "complaint-intake/draft", "complaint-intake/publish", "x/archive"):
+        response = client.post(f"{BASE}/{url}", data={"csrf_token": token, "script-slug": "x"})
+        assert response.status_code == 403, url
+    assert client.get(f"{BASE}/complaint-intake/history").status_code == 403
+    assert db.session.scalar(sa.select(sa.func.count(ContentDraft.id))) == 0
+
+
+def test_opening_a_script_that_does_not_exist_says_so_and_a_missing_draft_is_404(
+    scripts, login_as, client
+):
+    login_as("trainer")
+    assert client.get(f"{BASE}/nothing-here/edit").status_code == 404
+    missing = post(client, f"{BASE}/nothing-here/draft")
+    assert missing.status_code == 302
+    assert "There is nothing called" in unescape(
+        client.get("/training/authoring").get_data(as_text=True)
+    )
