@@ -23,12 +23,21 @@ from portal.markdown import render_markdown
 from portal.service_scripts.drafts import script_preview
 from portal.service_scripts.queries import scripts_newest, scripts_published
 from portal.service_scripts.vocabulary import PLACEHOLDERS, condition_help
-from portal.training import authoring, bp
+from portal.training import authoring, bp, quiz_editor
 from portal.training.authoring import KINDS, Kind
-from portal.training.forms import DraftForm, NewModuleForm, NewScriptForm, StartForm
+from portal.training.content import FILES
+from portal.training.forms import (
+    DraftForm,
+    NewModuleForm,
+    NewScriptForm,
+    QuizEditForm,
+    StartForm,
+)
 from portal.training.models import ContentDraft, Lesson, Module
 from portal.training.queries import modules_newest
-from portal.web import render
+from portal.training.quiz import parse_quiz
+from portal.training.quiz_data import dump_quiz
+from portal.web import render, wants_fragment
 
 PATHS = {"module": "/authoring", "script": "/authoring/scripts"}
 
@@ -293,3 +302,83 @@ def _diff(
         if changed:
             out.append((name, changed))
     return out
+
+
+# --- the quiz editor: both languages' questions as one form ---------------------------------
+
+QUIZ_FILES = {language: names[1] for language, names in FILES.items()}
+
+
+def _quiz_items(slug: str, texts: dict[str, str]) -> list[quiz_editor.EditQuestion]:
+    """The draft's quiz as the editor's structure; ContentError or NotEditable when its
+    files must be fixed as text first."""
+    questions, problems = {}, []
+    for language, name in QUIZ_FILES.items():
+        questions[language], found = parse_quiz(texts.get(name, ""), f"{slug}/{name}")
+        problems.extend(found)
+    if problems:
+        raise ContentError(problems)
+    return quiz_editor.from_questions(questions["es"], questions["en"])
+
+
+def _quiz_texts(items: list[quiz_editor.EditQuestion]) -> dict[str, str]:
+    return {
+        name: dump_quiz(quiz_editor.to_questions(items, language))
+        for language, name in QUIZ_FILES.items()
+    }
+
+
+@bp.route("/authoring/<slug>/quiz", methods=["GET", "POST"])
+@requires("content.author")
+def quiz_edit(slug: str):
+    """Edit the quiz question by question. The buttons that add or remove a question, an
+    answer or a scenario step redraw the form without saving; Save stores both quiz
+    files in the draft, with the same conflict check as the text editor."""
+    draft = _draft("module", slug)
+    if request.method == "GET":
+        try:
+            items = _quiz_items(slug, draft.texts)
+        except (ContentError, quiz_editor.NotEditable) as error:
+            return _quiz_page(draft, QuizEditForm(formdata=None), None, unreadable=error)
+        return _quiz_page(draft, QuizEditForm(formdata=None, revision=draft.revision), items)
+    form = QuizEditForm()
+    if not form.validate_on_submit():
+        abort(400)
+    items = quiz_editor.normalise(quiz_editor.from_form(request.form))
+    action = request.form.get("action", "save")
+    if action != "save":
+        return _quiz_page(draft, form, quiz_editor.apply(items, action), unsaved=True)
+    try:
+        authoring.draft_save(
+            actor=current_user,
+            draft=draft,
+            texts={**draft.texts, **_quiz_texts(items)},
+            revision=form.revision.data,
+        )
+    except authoring.Conflict as error:
+        db.session.rollback()
+        return _quiz_page(_draft("module", slug), form, items, conflict=error.draft)
+    except authoring.AuthoringError as error:
+        return _refused(error, "module", slug)
+    db.session.commit()
+    if wants_fragment():
+        form = QuizEditForm(formdata=None, revision=draft.revision)
+        return _quiz_page(draft, form, items, saved=True)
+    flash(_("Quiz saved."), "success")
+    return redirect(url_for("training.quiz_edit", slug=slug))
+
+
+def _quiz_page(draft: ContentDraft, form: QuizEditForm, items, **state):
+    problems = []
+    if items is not None:
+        texts = {**draft.texts, **_quiz_texts(items)}
+        problems = _preview(authoring.MODULES, draft.slug, texts)["problems"]
+    return render(
+        "training/quiz_editor.html",
+        draft=draft,
+        form=form,
+        items=items,
+        problems=problems,
+        revision=state["conflict"].revision if state.get("conflict") else form.revision.data,
+        **state,
+    )

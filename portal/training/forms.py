@@ -64,6 +64,13 @@ class DraftForm(PortalForm):
         return {f"file_{i}": texts.get(name, "") for i, name in enumerate(names)}
 
 
+class QuizEditForm(PortalForm):
+    """The quiz editor's CSRF token and the draft revision it started from; the
+    questions' fields vary in number and are read by quiz_editor.from_form."""
+
+    revision = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
+
+
 SLUG_RULES = [
     DataRequired(),
     Length(max=80),
