@@ -61,9 +61,14 @@ class _FormReader(HTMLParser):
             self._text.append(data)
 
 
-def form_fields(html: str, form_class: str | None = None) -> dict[str, str]:
-    """Name -> value of the successful controls of the form with `form_class` (or of
-    every form): text inputs, checked boxes, textareas, selected options."""
+def form_items(html: str, form_class: str | None = None) -> list[tuple[str, str]]:
+    """(name, value) of each successful control of the form with `form_class` (or of
+    every form), in page order: text inputs, checked boxes, textareas, selected options."""
     reader = _FormReader(form_class)
     reader.feed(html)
-    return dict(reader.fields)
+    return reader.fields
+
+
+def form_fields(html: str, form_class: str | None = None) -> dict[str, str]:
+    """Name -> value (the last one, for a name posted several times)."""
+    return dict(form_items(html, form_class))

@@ -22,7 +22,15 @@ from portal.service_scripts.content import (
     parse_script,
 )
 from portal.service_scripts.rules import CardFacts, choose, fill, matches, reasons
-from portal.service_scripts.vocabulary import LANGUAGES, Range
+from portal.service_scripts.vocabulary import (
+    BOOL,
+    CONDITIONS,
+    LANGUAGES,
+    RANGE,
+    Condition,
+    Range,
+    parse_condition,
+)
 from portal.service_scripts.wording import pick
 
 SKELETON = {
@@ -191,3 +199,55 @@ def script_preview(
             )
         )
     return previews
+
+
+# --- the conditions form ------------------------------------------------------------------
+# One control per condition key: checkboxes for a one-of (`when-tier` posted once per
+# ticked value), a yes/no/either select for true/false, min and max boxes for a range.
+
+
+def _posted(form, key: str, kind: object) -> tuple[object, str | None]:
+    """One condition's value as posted (None: not set), or a problem with it."""
+    name = f"when-{key}"
+    if kind == BOOL:
+        return {"true": True, "false": False}.get(form.get(name, "")), None
+    if kind == RANGE:
+        value = {}
+        for bound in ("min", "max"):
+            text = (form.get(f"{name}-{bound}") or "").strip()
+            if not text:
+                continue
+            if not text.isdigit():
+                return None, f"{key}: '{bound}' must be a whole number, 0 or more"
+            value[bound] = int(text)
+        return value or None, None
+    return [v for v in form.getlist(name) if v] or None, None
+
+
+def conditions_from_form(form) -> tuple[tuple[Condition, ...], list[str]]:
+    """The `when:` block the conditions form describes, and what is wrong with it (each
+    message names the condition). `form` is a MultiDict-like mapping with `getlist`."""
+    conditions, errors = [], []
+    for key, kind in CONDITIONS.items():
+        value, problem = _posted(form, key, kind)
+        if problem:
+            errors.append(problem)
+        if value is None:
+            continue
+        try:
+            conditions.append(parse_condition(key, value))
+        except ValueError as error:
+            errors.append(str(error))
+    return tuple(conditions), errors
+
+
+def with_conditions(slug: str, texts: dict[str, str], when: tuple[Condition, ...]) -> dict:
+    """Both files with their `when:` block replaced (and written in canonical form);
+    ContentError when the files must be fixed first."""
+    docs = parse_script_texts(slug, texts)
+    return {**texts, **script_texts([dataclasses.replace(doc, when=when) for doc in docs])}
+
+
+def condition_values(when: tuple[Condition, ...]) -> dict[str, object]:
+    """What the conditions form shows for an existing `when:` block, by key."""
+    return {c.key: c.value for c in when}

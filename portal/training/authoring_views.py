@@ -20,9 +20,10 @@ from portal.content_errors import ContentError
 from portal.extensions import db
 from portal.i18n import current_language
 from portal.markdown import render_markdown
-from portal.service_scripts.drafts import script_preview
+from portal.service_scripts.drafts import conditions_from_form, script_preview, with_conditions
 from portal.service_scripts.queries import scripts_newest, scripts_published
-from portal.service_scripts.vocabulary import PLACEHOLDERS, condition_help
+from portal.service_scripts.vocabulary import CONDITIONS, PLACEHOLDERS, condition_help
+from portal.service_scripts.wording import label
 from portal.training import authoring, bp, quiz_editor
 from portal.training.authoring import KINDS, Kind
 from portal.training.content import FILES
@@ -166,6 +167,8 @@ def draft_edit(kind: str, slug: str):
     form = DraftForm()
     if not form.validate_on_submit() or request.form.get("action") == "preview":
         return _draft_page(draft, form)
+    if request.form.get("action") == "conditions" and kind == "script":
+        return _conditions_applied(draft, form, names)
     try:
         authoring.draft_save(
             actor=current_user, draft=draft, texts=form.texts(names), revision=form.revision.data
@@ -180,6 +183,21 @@ def draft_edit(kind: str, slug: str):
     return redirect(_edit_url(kind, slug))
 
 
+def _conditions_applied(draft: ContentDraft, form: DraftForm, names: tuple[str, ...]):
+    """The conditions form written into both script files' `when:` blocks, unsaved."""
+    when, errors = conditions_from_form(request.form)
+    if not errors:
+        try:
+            texts = with_conditions(draft.slug, form.texts(names), when)
+        except ContentError:
+            errors = [_("Fix the problems in the files first; then the conditions can be set.")]
+    if errors:
+        return _draft_page(draft, form, condition_errors=errors, conditions=request.form)
+    initial = DraftForm.initial(names, texts)
+    form = DraftForm(formdata=None, revision=form.revision.data, **initial)
+    return _draft_page(draft, form, conditions_applied=True)
+
+
 @authoring_route("<slug>/preview", methods=["POST"])
 @requires("content.author")
 def draft_preview(kind: str, slug: str):
@@ -187,9 +205,18 @@ def draft_preview(kind: str, slug: str):
     return _draft_page(_draft(kind, slug), DraftForm())
 
 
-def _draft_page(draft: ContentDraft, form: DraftForm, conflict: ContentDraft | None = None):
+def _draft_page(
+    draft: ContentDraft,
+    form: DraftForm,
+    conflict: ContentDraft | None = None,
+    conditions=None,
+    **state,
+):
+    """The editor. For a script, `conditions` (posted fields) refill the conditions form
+    after a mistake; otherwise it shows the `when:` block of the files as they parse."""
     kind = _kind(draft.kind)
     names = kind.files(draft.slug)
+    preview = _preview(kind, draft.slug, form.texts(names))
     may_publish = current_user.can("content.approve") and current_user.id not in (
         draft.editors or []
     )
@@ -201,12 +228,60 @@ def _draft_page(draft: ContentDraft, form: DraftForm, conflict: ContentDraft | N
         files=form.files(names),
         form=form,
         conflict=conflict,
-        preview=_preview(kind, draft.slug, form.texts(names)),
+        preview=preview,
         start_form=StartForm(formdata=None),
         may_publish=may_publish,
         vocabulary=condition_help(current_language()) if kind is authoring.SCRIPTS else (),
         placeholders=PLACEHOLDERS,
+        when=_when_shown(kind, preview, conditions),
+        condition_controls=_condition_controls() if kind is authoring.SCRIPTS else (),
+        **state,
     )
+
+
+def _condition_controls() -> list[tuple[str, object, str, list[tuple[str, str]]]]:
+    """(key, kind, meaning, [(value, label)]) for every condition, for the form."""
+    language = current_language()
+    rows = []
+    for (key, _values, meaning), kind in zip(
+        condition_help(language), CONDITIONS.values(), strict=True
+    ):
+        options = [(v, label(v, language)) for v in kind] if isinstance(kind, tuple) else []
+        rows.append((key, kind, meaning, options))
+    return rows
+
+
+def _when_shown(kind: Kind, preview: dict, posted) -> dict[str, dict[str, str]] | None:
+    """Per condition key, what its controls show: {'values': {...}} for a one-of,
+    {'value': 'true'|'false'|''} for a yes/no, {'min': .., 'max': ..} for a range.
+    None when the files do not parse (the form is then not offered)."""
+    if kind is not authoring.SCRIPTS:
+        return None
+    if posted is not None:
+        return {
+            key: {
+                "values": set(posted.getlist(f"when-{key}")),
+                "value": posted.get(f"when-{key}", ""),
+                "min": posted.get(f"when-{key}-min", ""),
+                "max": posted.get(f"when-{key}-max", ""),
+            }
+            for key in CONDITIONS
+        }
+    if not preview["docs"]:
+        return None
+    shown = {}
+    for condition in preview["docs"][0].script.when:
+        value = condition.value
+        if isinstance(value, bool):
+            shown[condition.key] = {"value": "true" if value else "false"}
+        elif isinstance(value, tuple):
+            shown[condition.key] = {"values": set(value)}
+        else:
+            shown[condition.key] = {
+                "min": "" if value.min is None else str(value.min),
+                "max": "" if value.max is None else str(value.max),
+            }
+    return shown
 
 
 @authoring_route("<slug>/<any(submit, reopen):step>", methods=["POST"])

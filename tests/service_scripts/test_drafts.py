@@ -84,3 +84,32 @@ def test_the_languages_must_agree_on_what_decides_the_choice():
     with pytest.raises(ContentError) as raised:
         parse_script_texts("fresh", texts)
     assert "'priority' differs from the 'es' version" in str(raised.value.problems[0])
+
+
+def test_the_conditions_form_reads_every_kind_of_condition():
+    from werkzeug.datastructures import MultiDict
+
+    from portal.service_scripts.drafts import conditions_from_form
+
+    form = MultiDict(
+        [
+            ("when-tier", "platinum"),
+            ("when-tier", "gold"),
+            ("when-open_complaint", "false"),
+            ("when-is_advocate", ""),
+            ("when-points_expiring-min", " 100 "),
+            ("when-purchases-max", ""),
+        ]
+    )
+    when, errors = conditions_from_form(form)
+    assert errors == []
+    assert when == (
+        Condition("tier", ("gold", "platinum")),
+        Condition("open_complaint", False),
+        Condition("points_expiring", Range(100, None)),
+    )
+    assert conditions_from_form(MultiDict()) == ((), [])
+    _when, errors = conditions_from_form(MultiDict([("when-segment", "vip")]))
+    assert errors == [
+        "condition 'segment' has unknown value 'vip' (" + ", ".join(CONDITIONS["segment"]) + ")"
+    ]

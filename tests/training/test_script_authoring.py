@@ -19,6 +19,7 @@ from portal.training.models import ContentDraft
 from tests import factories
 from tests.conftest import csrf_token
 from tests.customers.test_card_script import SCRIPTS, low_score, panel
+from tests.formdata import form_items
 
 BASE = "/training/authoring/scripts"
 
@@ -241,3 +242,56 @@ def test_opening_a_script_that_does_not_exist_says_so_and_a_missing_draft_is_404
     assert "There is nothing called" in unescape(
         client.get("/training/authoring").get_data(as_text=True)
     )
+
+
+def draft_form(page: str) -> dict[str, list[str]]:
+    """The draft form's fields as a browser would post them (checkboxes as lists)."""
+    fields: dict[str, list[str]] = {}
+    for name, value in form_items(page, "draft-form"):
+        fields.setdefault(name, []).append(value)
+    return fields
+
+
+def test_the_conditions_form_writes_both_files_without_saving(scripts, login_as, client):
+    login_as("trainer")
+    edit = f"{BASE}/complaint-intake/edit"
+    post(client, f"{BASE}/complaint-intake/draft")
+    page = client.get(edit).get_data(as_text=True)
+    fields = draft_form(page)
+    assert fields["when-open_complaint"] == ["true"]  # the form shows the files' block
+    fields["when-tier"] = ["gold", "platinum"]
+    fields["when-days_since_last_purchase-min"] = ["30"]
+    fields["action"] = ["conditions"]
+    response = client.post(edit, data=fields)
+    html = unescape(response.get_data(as_text=True))
+    expected = (
+        "when:\n  tier: [gold, platinum]\n  open_complaint: true\n"
+        "  days_since_last_purchase: {min: 30}\n---"
+    )
+    assert html.count(expected) == 2  # both files, in the text areas
+    assert "Conditions written into both files below." in html
+    assert draft("complaint-intake").revision == 1  # not saved yet
+    saved = draft_form(response.get_data(as_text=True))
+    saved["action"] = ["save"]
+    assert client.post(edit, data=saved).status_code == 302
+    texts = draft("complaint-intake").texts
+    assert all(expected in text for text in texts.values())
+
+
+def test_a_wrong_condition_is_named_and_what_was_ticked_is_kept(scripts, login_as, client):
+    login_as("trainer")
+    edit = f"{BASE}/complaint-intake/edit"
+    post(client, f"{BASE}/complaint-intake/draft")
+    fields = draft_form(client.get(edit).get_data(as_text=True))
+    before = {name: fields[name] for name in ("file_0", "file_1")}
+    fields["when-tier"] = ["gold"]
+    fields["when-points_expiring-min"] = ["500"]
+    fields["when-points_expiring-max"] = ["100"]
+    fields["when-purchases-min"] = ["many"]
+    fields["action"] = ["conditions"]
+    html = unescape(client.post(edit, data=fields).get_data(as_text=True))
+    assert "condition 'points_expiring' has 'min' greater than 'max'" in html
+    assert "purchases: 'min' must be a whole number, 0 or more" in html
+    again = draft_form(html)
+    assert again["when-tier"] == ["gold"] and again["when-purchases-min"] == ["many"]
+    assert {name: again[name] for name in ("file_0", "file_1")} == before  # files untouched
