@@ -11,6 +11,7 @@ from flask.cli import with_appcontext
 from portal.clock import today
 from portal.demo import services
 from portal.demo.generate import DEMO_LOGINS, DEMO_PASSWORD
+from portal.demo.training import training_build
 from portal.demo.words import COMPANY, TEAMS
 from portal.extensions import db
 
@@ -29,6 +30,8 @@ SHOWN = (
     ("points_entries", "points entries"),
     ("privileges", "privileges"),
     ("training_modules", "training modules"),
+    ("training_attempts", "quiz attempts"),
+    ("training_completions", "completions"),
     ("service_scripts", "service scripts"),
 )
 
@@ -73,6 +76,7 @@ def demo_command(customers: int, seed: int, reset: bool, keep_existing: bool) ->
             customers=customers, seed=seed, today=today(), progress=bar.update
         )
     counts.update(_content_load())
+    counts.update(training_build(seed=seed, today=today()))
     _report(counts, time.perf_counter() - started)
 
 

@@ -220,6 +220,7 @@ def reports():
         "training/reports.html",
         completion=reports_q.completion_report(current_user),
         modules=modules,
+        titles=dict(modules),
         slug=slug,
         questions=table.to_dict("records") if table is not None else [],
         stuck=stuck,
