@@ -199,3 +199,20 @@ def test_only_trainers_write_and_frontline_staff_neither_write_nor_publish(app, 
     assert (
         client.post("/training/authoring/x/publish", data={"csrf_token": token}).status_code == 403
     )
+
+
+def test_the_preview_lists_the_questions_with_their_right_answers(app, login_as, client):
+    login_as("trainer")
+    post(client, "/training/authoring/new", slug="fresh")
+    data = {field: draft().texts[name] for field, name in FIELDS.items()}
+    edit = "/training/authoring/fresh/edit"
+    token = csrf_token(client, edit)
+    fragment = client.post(
+        "/training/authoring/fresh/preview",
+        data={"csrf_token": token, "revision": "1", **data},
+        headers={"HX-Request": "true"},
+    ).get_data(as_text=True)
+    assert '<section id="preview"' in fragment
+    assert "<html" not in fragment  # only the preview, for htmx to swap
+    assert "<summary>5 questions</summary>" in fragment
+    assert "<strong>✓ …</strong>" in fragment and "the scenario ends" in fragment
