@@ -22,8 +22,8 @@ from portal.auth.models import Role, User, user_roles
 from portal.demo.generate import DEMO_LOGINS, rng_for
 from portal.extensions import db
 from portal.training import grading
-from portal.training.learning import questions_of
-from portal.training.models import Answer, Assignment, Attempt, Completion, LessonProgress
+from portal.training.learning import completion_of, questions_of
+from portal.training.models import Answer, Assignment, Attempt, LessonProgress
 from portal.training.queries import modules_newest
 
 # Days from today to each module's due date, in slug order: two already past.
@@ -133,7 +133,7 @@ def _attempt(rng, learner, module, started, ability, difficulty, want, counts) -
     questions = questions_of(module)
     attempt = Attempt(
         user_id=learner.id,
-        module_id=module.id,
+        module=module,
         seed=int(rng.integers(0, 2**31)),
         started_at=started,
     )
@@ -168,19 +168,7 @@ def _attempt(rng, learner, module, started, ability, difficulty, want, counts) -
     counts["attempts"] += 1
     if attempt.passed:
         db.session.flush()
-        days = module.recertify_after_days
-        db.session.add(
-            Completion(
-                user_id=learner.id,
-                module_slug=module.slug,
-                module_id=module.id,
-                version=module.version,
-                attempt_id=attempt.id,
-                score_percent=result.percent,
-                completed_at=moment,
-                expires_on=moment.date() + timedelta(days=days) if days else None,
-            )
-        )
+        db.session.add(completion_of(attempt, result.percent))
         counts["completions"] += 1
     return bool(attempt.passed)
 

@@ -21,6 +21,7 @@ from portal.extensions import db
 from portal.i18n import current_language
 from portal.markdown import render_markdown
 from portal.service_scripts.drafts import conditions_from_form, script_preview, with_conditions
+from portal.service_scripts.models import ContentStatus
 from portal.service_scripts.queries import scripts_newest, scripts_published
 from portal.service_scripts.vocabulary import CONDITIONS, PLACEHOLDERS, condition_help
 from portal.service_scripts.wording import label
@@ -74,8 +75,14 @@ def authoring_list():
             scripts[doc.id] = doc
     return render(
         "training/authoring.html",
-        modules=sorted(modules.values(), key=lambda m: m.slug),
-        scripts=sorted(scripts.values(), key=lambda doc: doc.id),
+        modules=[
+            (m.slug, m.title, m.version, ContentStatus(m.status).value)
+            for m in sorted(modules.values(), key=lambda m: m.slug)
+        ],
+        scripts=[
+            (doc.id, doc.title, doc.version, doc.status)
+            for doc in sorted(scripts.values(), key=lambda doc: doc.id)
+        ],
         drafts=drafts,
         new_form=NewModuleForm(formdata=None),
         new_script_form=NewScriptForm(formdata=None, prefix="script"),

@@ -179,19 +179,25 @@ def _finish(user: User, attempt: Attempt, questions: tuple[Question, ...]) -> No
         detail=detail,
     )
     if attempt.passed:
-        days = module.recertify_after_days
-        db.session.add(
-            Completion(
-                user_id=user.id,
-                module_slug=module.slug,
-                module_id=module.id,
-                version=module.version,
-                attempt_id=attempt.id,
-                score_percent=result.percent,
-                expires_on=today() + timedelta(days=days) if days else None,
-            )
-        )
+        db.session.add(completion_of(attempt, result.percent))
     db.session.flush()
+
+
+def completion_of(attempt: Attempt, percent: int) -> Completion:
+    """The completion a passed attempt earns: the exact version, the score, and the day
+    it stops counting (the module's recertification interval after submitting)."""
+    module, at = attempt.module, attempt.submitted_at
+    days = module.recertify_after_days
+    return Completion(
+        user_id=attempt.user_id,
+        module_slug=module.slug,
+        module_id=module.id,
+        version=module.version,
+        attempt_id=attempt.id,
+        score_percent=percent,
+        completed_at=at,
+        expires_on=at.date() + timedelta(days=days) if days else None,
+    )
 
 
 def attempts_reset(*, actor: User, learner_id: int, slug: str) -> int:

@@ -153,44 +153,41 @@ def _texts_from(form: Mapping[str, str], prefix: str) -> dict[str, str]:
     return {language: _get(form, f"{prefix}-{language}") for language in LANGUAGES}
 
 
-def _choices_from(form: Mapping[str, str], prefix: str) -> list[EditChoice]:
-    out = []
-    for i in range(MAX_CHOICES):
-        name = f"{prefix}-c-{i}"
+def _present(form: Mapping[str, str], stem: str, limit: int):
+    """`stem-0`, `stem-1`, ... for as long as the form holds that item's id."""
+    for i in range(limit):
+        name = f"{stem}-{i}"
         if f"{name}-id" not in form:
-            break
-        out.append(
-            EditChoice(
-                id=_get(form, f"{name}-id").strip(),
-                correct=f"{name}-correct" in form,
-                next=_get(form, f"{name}-next").strip(),
-                text=_texts_from(form, f"{name}-text"),
-                feedback=_texts_from(form, f"{name}-feedback"),
-            )
+            return
+        yield name
+
+
+def _choices_from(form: Mapping[str, str], prefix: str) -> list[EditChoice]:
+    return [
+        EditChoice(
+            id=_get(form, f"{name}-id").strip(),
+            correct=f"{name}-correct" in form,
+            next=_get(form, f"{name}-next").strip(),
+            text=_texts_from(form, f"{name}-text"),
+            feedback=_texts_from(form, f"{name}-feedback"),
         )
-    return out
+        for name in _present(form, f"{prefix}-c", MAX_CHOICES)
+    ]
 
 
 def from_form(form: Mapping[str, str]) -> list[EditQuestion]:
     """The editor's structure from its posted fields; missing fields read as empty."""
     out = []
-    for i in range(MAX_QUESTIONS):
-        prefix = f"q-{i}"
-        if f"{prefix}-id" not in form:
-            break
+    for prefix in _present(form, "q", MAX_QUESTIONS):
         kind = _get(form, f"{prefix}-type")
-        nodes = []
-        for j in range(MAX_NODES):
-            node = f"{prefix}-n-{j}"
-            if f"{node}-id" not in form:
-                break
-            nodes.append(
-                EditNode(
-                    id=_get(form, f"{node}-id").strip(),
-                    text=_texts_from(form, f"{node}-text"),
-                    choices=_choices_from(form, node),
-                )
+        nodes = [
+            EditNode(
+                id=_get(form, f"{node}-id").strip(),
+                text=_texts_from(form, f"{node}-text"),
+                choices=_choices_from(form, node),
             )
+            for node in _present(form, f"{prefix}-n", MAX_NODES)
+        ]
         out.append(
             EditQuestion(
                 id=_get(form, f"{prefix}-id").strip(),

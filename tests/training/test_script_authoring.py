@@ -61,6 +61,18 @@ def save(client, slug: str, texts: dict[str, str], revision: int):
     )
 
 
+def upset_customer():
+    """A customer who gave Billing a low score three days ago: the recovery script fits."""
+    customer = factories.customer("José", "Núñez Peña", language="en")
+    low_score(customer)
+    db.session.commit()
+    return customer
+
+
+def card_panel(client, customer) -> str:
+    return panel(client.get(f"/customers/{customer.id}").get_data(as_text=True))
+
+
 def with_front(texts: dict[str, str], old: str, new: str) -> dict[str, str]:
     out = {}
     for name, text in texts.items():
@@ -186,10 +198,7 @@ def test_a_second_person_publishes_a_new_version_and_the_card_uses_it(
     # The card picks the new version up at once.
     auth.logout()
     login_as("frontline")
-    customer = factories.customer("José", "Núñez Peña", language="en")
-    low_score(customer)
-    db.session.commit()
-    html = panel(client.get(f"/customers/{customer.id}").get_data(as_text=True))
+    html = card_panel(client, upset_customer())
     assert "Making it right after a bad experience" in html
     assert f'value="{newest.id}" form="interaction-form"' in html
     # History, for approvers: a readable diff of the title line.
@@ -203,18 +212,14 @@ def test_a_second_person_publishes_a_new_version_and_the_card_uses_it(
 
 def test_archiving_a_script_takes_it_off_the_card(scripts, login_as, client, auth):
     login_as("frontline")
-    customer = factories.customer("José", "Núñez Peña", language="en")
-    low_score(customer)
-    db.session.commit()
-    assert "Winning the customer back" in panel(
-        client.get(f"/customers/{customer.id}").get_data(as_text=True)
-    )
+    customer = upset_customer()
+    assert "Winning the customer back" in card_panel(client, customer)
     auth.logout()
     login_as("manager")
     post(client, f"{BASE}/recovery-after-bad-experience/archive")
     auth.logout()
     login_as("frontline")
-    html = panel(client.get(f"/customers/{customer.id}").get_data(as_text=True))
+    html = card_panel(client, customer)
     assert "Winning the customer back" not in html and "script-panel" in html
     statuses = db.session.scalars(
         sa.select(ServiceScript.status).where(ServiceScript.slug == "recovery-after-bad-experience")
