@@ -1,9 +1,10 @@
 """Values every template can use: navigation for the current user, languages."""
 
 from flask import current_app
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+
+from portal.i18n import current_locale
 
 # (endpoint, label, capability): shown when the user's roles grant the capability.
 NAVIGATION = [
@@ -25,7 +26,7 @@ def inject_globals() -> dict:
         items = [(ep, label) for ep, label, cap in NAVIGATION if current_user.can(cap)]
     return {
         "nav_items": items,
-        "current_locale": str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"]),
+        "current_locale": str(current_locale() or current_app.config["BABEL_DEFAULT_LOCALE"]),
         "languages": current_app.config["LANGUAGES"],
         "can_search": current_user.is_authenticated and current_user.can("customers.search"),
     }

@@ -15,7 +15,9 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale, dates, numbers
-from flask_babel import format_currency, get_locale, get_timezone
+from flask_babel import format_currency
+
+from portal.i18n import current_locale, current_timezone
 
 CURRENCY = "EUR"
 # Amounts Babel must agree on before the fast path is used for a language.
@@ -27,7 +29,7 @@ MINUTE_FIELDS = set("hHKkmabB")
 def money(cents) -> str:
     """`format_currency(cents / 100, "EUR")` in the request's language."""
     cents = cents or 0
-    write = _money_writer(get_locale())
+    write = _money_writer(current_locale())
     if write is None or type(cents) is not int:
         return format_currency(cents / 100, CURRENCY)
     return write(cents)
@@ -67,15 +69,15 @@ def date_medium(value: date | datetime | None) -> str:
     """`format_date(value, "medium")`: a naive datetime is UTC, shown as the user's day."""
     if not value:
         return ""
-    day = _local(value, get_timezone()).date() if isinstance(value, datetime) else value
-    return _date(get_locale(), day, "medium")
+    day = _local(value, current_timezone()).date() if isinstance(value, datetime) else value
+    return _date(current_locale(), day, "medium")
 
 
 def datetime_short(value: datetime | None) -> str:
     """`format_datetime(value, "short")`: a naive value is UTC, shown in the user's zone."""
     if not value:
         return ""
-    locale, zone = get_locale(), get_timezone()
+    locale, zone = current_locale(), current_timezone()
     local = _local(value, zone)
     clock = _clock(locale, local.hour, local.minute)
     if clock is None:

@@ -7,11 +7,33 @@ Flask-Babel's own lookup walks the request context each time.
 
 from __future__ import annotations
 
+from babel import Locale
 from flask import current_app, request, session
-from flask_babel import get_locale, get_translations
+from flask.globals import _cv_app
+from flask_babel import get_locale, get_timezone, get_translations
 from flask_login import current_user
 
 _translated: dict[tuple[object, str], str] = {}
+
+
+def _babel_cached(name: str):
+    """What Flask-Babel (4.x) remembered for this request on `g._flask_babel`, read
+    without its three trips through the `g` proxy (about 1.7 µs a call, and a card asks
+    a few hundred times); None when it has not been worked out yet, or after refresh()."""
+    app_ctx = _cv_app.get(None)
+    if app_ctx is None:
+        return None
+    return getattr(getattr(app_ctx.g, "_flask_babel", None), name, None)
+
+
+def current_locale() -> Locale | None:
+    """flask_babel.get_locale(), cheaper once it is known for the request."""
+    return _babel_cached("babel_locale") or get_locale()
+
+
+def current_timezone():
+    """flask_babel.get_timezone(), cheaper once it is known for the request."""
+    return _babel_cached("babel_tzinfo") or get_timezone()
 
 
 def N_(message: str) -> str:
@@ -33,7 +55,7 @@ def select_locale() -> str:
 
 def translate(message: str) -> str:
     """gettext without variables, cached per (language, message)."""
-    key = (get_locale(), message)
+    key = (current_locale(), message)
     try:
         return _translated[key]
     except KeyError:

@@ -133,10 +133,10 @@ def _cache_key(field, params: dict) -> tuple | None:
         return None
     if field.raw_data is not None or field.errors:
         return None
-    from flask_babel import get_locale
+    from portal.i18n import current_locale
 
     return (
-        str(get_locale()),
+        str(current_locale()),
         type(field.meta),
         field.id,
         field.name,

@@ -86,3 +86,17 @@ def test_wtforms_own_messages_follow_the_request_language(login_as, client):
         data.update({"i-department": "sales", "i-outcome": "resolved", "i-nps": "eleven"})
         page = client.post(f"/customers/{c.id}/interactions", data=data, headers=headers)
         assert message in page.get_data(as_text=True), language
+
+
+def test_locale_shortcuts_agree_with_flask_babel_and_follow_a_refresh(app):
+    from flask_babel import force_locale, get_locale, get_timezone
+
+    from portal.i18n import current_locale, current_timezone
+
+    with app.test_request_context(headers={"Accept-Language": "es"}):
+        assert str(current_locale()) == "es" and current_locale() == get_locale()
+        assert current_timezone() == get_timezone()
+        with force_locale("en"):
+            assert str(current_locale()) == "en"
+        assert str(current_locale()) == "es"
+    assert current_locale() == get_locale()  # the test keeps its app context, so its `g`
