@@ -12,7 +12,7 @@ from flask import current_app, request, session
 from flask.globals import _cv_app
 from flask_babel import get_locale, get_timezone, get_translations
 from flask_login import current_user
-from jinja2 import pass_context
+from jinja2 import pass_eval_context
 from markupsafe import Markup
 
 _translated: dict[tuple[object, str], str] = {}
@@ -73,15 +73,17 @@ def install_cached_gettext(app) -> None:
         ngettext=lambda s, p, n: get_translations().ungettext(s, p, n),
         newstyle=True,
     )
-    app.jinja_env.globals["gettext"] = _template_gettext
+    # `_` too: Jinja's own `_` takes the template context, and a function that does is
+    # handed a copy of the whole context on every call inside a block or a loop.
+    app.jinja_env.globals["gettext"] = app.jinja_env.globals["_"] = _template_gettext
 
 
-@pass_context
-def _template_gettext(context, message: str, /, **variables) -> str:
+@pass_eval_context
+def _template_gettext(eval_ctx, message: str, /, **variables) -> str:
     """Jinja's newstyle `_()`: translated, escaped, variables filled in; without its
     formatting pass when there is nothing to fill (`text % {}` only turns "%%" into "%",
     so texts with a "%" still get it). A card calls this about fifty times."""
     text = translate(message)
-    if context.eval_ctx.autoescape:
+    if eval_ctx.autoescape:
         text = Markup(text)  # noqa: S704  (the catalogue's text, as Jinja's own gettext)
     return text % variables if variables or "%" in text else text

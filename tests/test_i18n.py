@@ -105,19 +105,22 @@ def test_locale_shortcuts_agree_with_flask_babel_and_follow_a_refresh(app):
 
 @pytest.mark.parametrize("autoescape", [True, False])
 def test_template_gettext_writes_what_jinjas_newstyle_gettext_writes(app, autoescape):
-    from jinja2.ext import _make_new_gettext
+    from jinja2.ext import _gettext_alias, _make_new_gettext
 
     from portal.i18n import translate
 
     source = (
         '{{ _("Value") }}|{{ _("Customer since %(date)s", date=d) }}|{{ _("100%% sure") }}'
         '|{{ _("Looked after by %(name)s", name=n) }}|{{ _("Privacy mode") }}'
+        '{% for x in [1] %}{% set y = 2 %}{{ _("Value") }}{% endfor %}'
+        "{% trans %}Privacy mode{% endtrans %}"
     )
     values = {"d": "1 <b>dic</b> 2020", "n": 'Ana "A" & co'}
     with app.test_request_context(headers={"Accept-Language": "es"}):
         ours = app.jinja_env.overlay(autoescape=autoescape).from_string(source)
         reference_env = app.jinja_env.overlay(autoescape=autoescape)
-        reference_env.globals = {**reference_env.globals, "gettext": _make_new_gettext(translate)}
+        jinja_own = {"gettext": _make_new_gettext(translate), "_": _gettext_alias}
+        reference_env.globals = {**reference_env.globals, **jinja_own}
         reference = reference_env.from_string(source)
         assert ours.render(values) == reference.render(values)
         assert "Valor|" in ours.render(values)
