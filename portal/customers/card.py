@@ -141,11 +141,11 @@ def _privileges(customer_id: int) -> list:
     return _read(PRIVILEGES, {"cid": customer_id, "today": today()})
 
 
-def _recovery(customer_id: int) -> list[dict]:
+def _recovery(customer_id: int) -> list:
     """Unresolved complaints and low satisfaction answers of the last 90 days, any
     department, newest first: what the next employee must know before offering anything."""
     since = utcnow() - timedelta(days=RECENT_DAYS)
-    return [row._asdict() for row in _read(RECOVERY, {"cid": customer_id, "since": since})]
+    return _read(RECOVERY, {"cid": customer_id, "since": since})  # rows: kind, department, at, text
 
 
 def _advocate(customer_id: int) -> bool:
@@ -168,7 +168,7 @@ def script_facts(card: Card, on: date) -> CardFacts:
     """What the script rules may know about this customer, read off the card."""
     c = card.customer
     complaint = card.complaints[0] if card.complaints else None  # newest open one
-    low = next((r for r in card.recovery if r["kind"] == "low_satisfaction"), None)
+    low = next((r for r in card.recovery if r.kind == "low_satisfaction"), None)
     promise = card.promises[0] if card.promises else None  # soonest due
     return CardFacts(
         language=c.language,
@@ -189,8 +189,8 @@ def script_facts(card: Card, on: date) -> CardFacts:
         complaint_department=_code(complaint.department) if complaint else None,
         complaint_date=_day(complaint.opened_at) if complaint else None,
         recent_low_satisfaction=low is not None,
-        low_satisfaction_department=_code(low["department"]) if low else None,
-        low_satisfaction_date=_day(low["at"]) if low else None,
+        low_satisfaction_department=_code(low.department) if low else None,
+        low_satisfaction_date=_day(low.at) if low else None,
         churn_risk=None,  # the analytics feature computes it
         promise_description=promise.description if promise else None,
         promise_due=promise.due_on if promise else None,
@@ -239,7 +239,7 @@ TIMELINE_KINDS = ("complaint", "interaction", "purchase", "survey")
 
 def timeline_page(
     customer_id: int, after: TimelineCursor | None = None
-) -> tuple[list[dict], TimelineCursor | None]:
+) -> tuple[list, TimelineCursor | None]:
     """One page of the merged history, newest first; one statement whatever its length."""
     params = {"cid": customer_id, "limit": TIMELINE_PAGE + 1}
     if after is None:
@@ -247,9 +247,9 @@ def timeline_page(
     else:
         stmt = TIMELINE_AFTER
         params.update(at=after.at, kind=after.kind, id=after.id)
-    rows = [row._asdict() for row in _read(stmt, params)]
+    rows = _read(stmt, params)
     page = rows[:TIMELINE_PAGE]
     if len(rows) <= TIMELINE_PAGE:
         return page, None
     last = page[-1]
-    return page, TimelineCursor(last["at"], last["kind"], last["id"])
+    return page, TimelineCursor(last.at, last.kind, last.id)
