@@ -1,4 +1,4 @@
-"""Money and dates exactly as Flask-Babel writes them, at a fraction of the cost.
+"""Money, numbers and dates exactly as Flask-Babel writes them, at a fraction of the cost.
 
 A card formats about forty amounts and dates; Babel parses its pattern and walks the
 locale data on every call (about 20 µs each). Money is written from the locale's
@@ -15,12 +15,12 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale, dates, numbers
-from flask_babel import format_currency
+from flask_babel import format_currency, format_decimal
 
 from portal.i18n import current_locale, current_timezone
 
 CURRENCY = "EUR"
-# Amounts Babel must agree on before the fast path is used for a language.
+# Amounts (and numbers) Babel must agree on before the fast path is used for a language.
 MONEY_PROBES = (0, 1, 9, 10, 99, 100, 105, 99_999, 100_000, 123_456_789, 10**12 + 7)
 # The time-of-day fields a cached (hour, minute) may stand for.
 MINUTE_FIELDS = set("hHKkmabB")
@@ -61,6 +61,34 @@ def _money_writer(locale: Locale) -> Callable[[int], str] | None:
     )
     for cents in MONEY_PROBES + tuple(-p for p in MONEY_PROBES if p):
         if write(cents) != numbers.format_currency(cents / 100, CURRENCY, locale=locale):
+            return None
+    return write
+
+
+def number(value) -> str:
+    """`format_decimal(value or 0)` in the request's language (points on the card)."""
+    value = value or 0
+    write = _number_writer(current_locale())
+    if write is None or type(value) is not int:
+        return format_decimal(value)
+    return write(value)
+
+
+@lru_cache(maxsize=32)
+def _number_writer(locale: Locale) -> Callable[[int], str] | None:
+    """A writer of whole numbers in the language's decimal pattern, or None (Babel then)."""
+    pattern = locale.decimal_formats[None]
+    if pattern.grouping != (3, 3) or any("'" in part for part in pattern.prefix + pattern.suffix):
+        return None
+    prefix, suffix, group = pattern.prefix, pattern.suffix, numbers.get_group_symbol(locale)
+
+    def write(n: int) -> str:
+        negative = n < 0
+        digits = f"{-n if negative else n:,}".replace(",", group)
+        return f"{prefix[negative]}{digits}{suffix[negative]}"
+
+    for n in MONEY_PROBES + tuple(-p for p in MONEY_PROBES if p):
+        if write(n) != numbers.format_decimal(n, locale=locale):
             return None
     return write
 

@@ -1,9 +1,7 @@
 """Human, translatable labels for stored codes (channels, outcomes, roles...)."""
 
-from flask_babel import format_decimal
-
 from portal.clock import today
-from portal.formats import date_medium, datetime_short, money
+from portal.formats import date_medium, datetime_short, money, number
 from portal.i18n import N_, translate
 
 LABELS = {
@@ -84,7 +82,7 @@ def register_filters(app) -> None:
     app.jinja_env.globals["label"] = label
     app.jinja_env.globals["event_label"] = event_label
     app.jinja_env.filters["money"] = money
-    app.jinja_env.filters["number"] = lambda n: format_decimal(n or 0)
+    app.jinja_env.filters["number"] = number
     app.jinja_env.globals["today_date"] = today
     app.jinja_env.filters["datefmt"] = date_medium
     app.jinja_env.filters["datetimefmt"] = datetime_short

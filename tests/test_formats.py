@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 import flask_babel
 import pytest
 
-from portal.formats import date_medium, datetime_short, money
+from portal.formats import date_medium, datetime_short, money, number
 
 LANGUAGES = ("es", "en")
 rng = random.Random(3)
@@ -35,6 +35,12 @@ def language(app, request):
 def test_money_matches_babel(language):
     for cents in AMOUNTS:
         assert money(cents) == flask_babel.format_currency((cents or 0) / 100, "EUR"), cents
+
+
+def test_number_matches_babel(language):
+    for value in AMOUNTS:
+        assert number(value) == flask_babel.format_decimal(value or 0), value
+    assert number(2.5) == flask_babel.format_decimal(2.5)
 
 
 def test_money_of_a_fraction_of_a_cent_is_left_to_babel(language):
