@@ -145,3 +145,15 @@ def test_field_html_never_caches_typed_values_or_errors(app):
             field_html(empty.description)
         )
     assert len([key for key in _untouched if key[0] == "field"]) == 2
+
+
+def test_card_form_choices_follow_the_language_and_are_not_shared(app):
+    from flask_babel import refresh
+
+    for language, word in (("en", "Phone"), ("es", "Teléfono"), ("en", "Phone")):
+        with app.test_request_context(headers={"Accept-Language": language}):
+            refresh()
+            first, second = (InteractionForm(prefix="i", formdata=None) for _ in range(2))
+            assert word in [choice.label for choice in first.channel.choices]
+            first.channel.choices.pop()
+            assert len(second.channel.choices) == len(first.channel.choices) + 1
