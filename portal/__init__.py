@@ -72,13 +72,14 @@ def register_hooks(app: Flask) -> None:
     from portal.i18n import install_cached_gettext
     from portal.labels import register_filters
     from portal.security import enforce_capabilities, set_security_headers
-    from portal.widgets import control
+    from portal.widgets import control, field_html
 
     app.before_request(enforce_capabilities)
     app.after_request(set_security_headers)
     app.context_processor(inject_globals)
     app.jinja_env.globals["field_attrs"] = field_attrs
     app.jinja_env.globals["control"] = control
+    app.jinja_env.globals["field_html"] = field_html
     register_filters(app)
     install_cached_gettext(app)
 

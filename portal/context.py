@@ -1,31 +1,32 @@
 """Values every template can use: navigation for the current user, languages."""
 
 from flask import current_app
-from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-# (endpoint, label, capability): shown when the user's roles grant the capability.
+from portal.i18n import N_, current_locale, translate
+
+# (endpoint, label, capability): shown when the user's roles grant the capability. Labels
+# go through the cached translation: lazy strings asked Flask-Babel on every page.
 NAVIGATION = [
-    ("home.index", _l("Home"), "home.view"),
-    ("customers.search", _l("Customers"), "customers.search"),
-    ("training.index", _l("Training"), "training.learn"),
-    ("training.assignments", _l("Assignments"), "training.assign"),
-    ("training.reports", _l("Training reports"), "training.report"),
-    ("training.authoring_list", _l("Authoring"), "content.author"),
-    ("admin.users", _l("Users"), "users.manage"),
-    ("admin.teams", _l("Teams"), "teams.manage"),
-    ("audit.index", _l("Audit log"), "audit.read"),
+    ("home.index", N_("Home"), "home.view"),
+    ("customers.search", N_("Customers"), "customers.search"),
+    ("training.index", N_("Training"), "training.learn"),
+    ("training.assignments", N_("Assignments"), "training.assign"),
+    ("training.reports", N_("Training reports"), "training.report"),
+    ("training.authoring_list", N_("Authoring"), "content.author"),
+    ("admin.users", N_("Users"), "users.manage"),
+    ("admin.teams", N_("Teams"), "teams.manage"),
+    ("audit.index", N_("Audit log"), "audit.read"),
 ]
 
 
 def inject_globals() -> dict:
     items = []
     if current_user.is_authenticated:
-        items = [(ep, label) for ep, label, cap in NAVIGATION if current_user.can(cap)]
+        items = [(ep, translate(label)) for ep, label, cap in NAVIGATION if current_user.can(cap)]
     return {
         "nav_items": items,
-        "current_locale": str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"]),
+        "current_locale": str(current_locale() or current_app.config["BABEL_DEFAULT_LOCALE"]),
         "languages": current_app.config["LANGUAGES"],
         "can_search": current_user.is_authenticated and current_user.can("customers.search"),
     }

@@ -7,9 +7,10 @@ from functools import lru_cache
 
 from babel import support
 from flask import current_app
-from flask_babel import get_locale
 from flask_wtf import FlaskForm
 from wtforms.i18n import messages_path
+
+from portal.i18n import current_locale
 
 
 @lru_cache(maxsize=8)
@@ -19,10 +20,10 @@ def _wtforms_catalogue(locale: str) -> support.Translations:
 
 class _CachedTranslations:
     def gettext(self, string: str) -> str:
-        return _wtforms_catalogue(str(get_locale())).ugettext(string)
+        return _wtforms_catalogue(str(current_locale())).ugettext(string)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return _wtforms_catalogue(str(get_locale())).ungettext(singular, plural, n)
+        return _wtforms_catalogue(str(current_locale())).ungettext(singular, plural, n)
 
 
 TRANSLATIONS = _CachedTranslations()

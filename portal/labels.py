@@ -1,8 +1,7 @@
 """Human, translatable labels for stored codes (channels, outcomes, roles...)."""
 
-from flask_babel import format_currency, format_date, format_datetime, format_decimal
-
 from portal.clock import today
+from portal.formats import date_medium, datetime_short, money, number
 from portal.i18n import N_, translate
 
 LABELS = {
@@ -69,10 +68,6 @@ def event_label(kind: str) -> str:
     return translate(EVENTS[kind]) if kind in EVENTS else kind
 
 
-def money(cents) -> str:
-    return format_currency((cents or 0) / 100, "EUR")
-
-
 def label(code) -> str:
     if code is None:
         return ""
@@ -87,7 +82,7 @@ def register_filters(app) -> None:
     app.jinja_env.globals["label"] = label
     app.jinja_env.globals["event_label"] = event_label
     app.jinja_env.filters["money"] = money
-    app.jinja_env.filters["number"] = lambda n: format_decimal(n or 0)
+    app.jinja_env.filters["number"] = number
     app.jinja_env.globals["today_date"] = today
-    app.jinja_env.filters["datefmt"] = lambda d: format_date(d, "medium") if d else ""
-    app.jinja_env.filters["datetimefmt"] = lambda d: format_datetime(d, "short") if d else ""
+    app.jinja_env.filters["datefmt"] = date_medium
+    app.jinja_env.filters["datetimefmt"] = datetime_short

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
@@ -86,3 +87,40 @@ def test_wtforms_own_messages_follow_the_request_language(login_as, client):
         data.update({"i-department": "sales", "i-outcome": "resolved", "i-nps": "eleven"})
         page = client.post(f"/customers/{c.id}/interactions", data=data, headers=headers)
         assert message in page.get_data(as_text=True), language
+
+
+def test_locale_shortcuts_agree_with_flask_babel_and_follow_a_refresh(app):
+    from flask_babel import force_locale, get_locale, get_timezone
+
+    from portal.i18n import current_locale, current_timezone
+
+    with app.test_request_context(headers={"Accept-Language": "es"}):
+        assert str(current_locale()) == "es" and current_locale() == get_locale()
+        assert current_timezone() == get_timezone()
+        with force_locale("en"):
+            assert str(current_locale()) == "en"
+        assert str(current_locale()) == "es"
+    assert current_locale() == get_locale()  # the test keeps its app context, so its `g`
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_template_gettext_writes_what_jinjas_newstyle_gettext_writes(app, autoescape):
+    from jinja2.ext import _gettext_alias, _make_new_gettext
+
+    from portal.i18n import translate
+
+    source = (
+        '{{ _("Value") }}|{{ _("Customer since %(date)s", date=d) }}|{{ _("100%% sure") }}'
+        '|{{ _("Looked after by %(name)s", name=n) }}|{{ _("Privacy mode") }}'
+        '{% for x in [1] %}{% set y = 2 %}{{ _("Value") }}{% endfor %}'
+        "{% trans %}Privacy mode{% endtrans %}"
+    )
+    values = {"d": "1 <b>dic</b> 2020", "n": 'Ana "A" & co'}
+    with app.test_request_context(headers={"Accept-Language": "es"}):
+        ours = app.jinja_env.overlay(autoescape=autoescape).from_string(source)
+        reference_env = app.jinja_env.overlay(autoescape=autoescape)
+        jinja_own = {"gettext": _make_new_gettext(translate), "_": _gettext_alias}
+        reference_env.globals = {**reference_env.globals, **jinja_own}
+        reference = reference_env.from_string(source)
+        assert ours.render(values) == reference.render(values)
+        assert "Valor|" in ours.render(values)

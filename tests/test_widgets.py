@@ -6,8 +6,9 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from portal.admin.forms import TeamForm, UserForm
-from portal.auth.forms import LanguageForm, LoginForm
+from portal.auth.forms import LanguageForm, LoginForm, PasswordForm
 from portal.customers.forms import InteractionForm, PointsForm, PromiseForm
+from portal.training.forms import AssignmentForm, DraftForm, NewModuleForm
 from portal.widgets import RENDER, control
 
 FORMS = [UserForm, TeamForm, LoginForm, LanguageForm]  # PasswordForm: WTForms renders it
@@ -81,3 +82,78 @@ def test_cached_empty_controls_follow_the_language_and_never_hold_typed_values(a
             control(InteractionForm(prefix="i", formdata=None).channel)
         )
     assert len(_untouched) == 2  # the typed one was not cached
+
+
+# The `field` macro as it was written in Jinja before portal.widgets.field_html took over.
+FIELD_MACRO = """{% macro field(f, autofocus=false, autocomplete=none, class_="") %}
+{% set attrs = field_attrs(f, autofocus=autofocus, autocomplete=autocomplete) %}
+<div class="field {{ class_ }}{% if f.errors %} has-error{% endif %}">
+  {% if f.type == "BooleanField" %}
+    <label class="check">{{ f(**attrs) }} {{ f.label.text }}</label>
+  {% elif f.type == "CheckboxesField" %}
+    <fieldset {% if f.errors %}aria-describedby="{{ f.id }}-error"{% endif %}><legend>{{ f.label.text }}</legend>{{ f(class_="checks") }}</fieldset>
+  {% else %}
+    <label for="{{ f.id }}">{{ f.label.text }}</label>
+    {{ control(f, **attrs) }}
+  {% endif %}
+  {% if f.description %}<p class="hint" id="{{ f.id }}-hint">{{ f.description }}</p>{% endif %}
+  {% if f.errors %}<p class="error" id="{{ f.id }}-error">{{ f.errors|join(" ") }}</p>{% endif %}
+</div>
+{% endmacro %}"""  # noqa: E501
+CALLS = [{}, {"class_": "inline-radios"}, {"autofocus": True, "autocomplete": "email"}]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(
+    "form_class",
+    [*FORMS, PasswordForm, AssignmentForm, DraftForm, NewModuleForm],
+    ids=lambda f: f.__name__,
+)
+def test_field_html_matches_the_jinja_macro(app, form_class, language):
+    from flask_babel import refresh
+
+    from portal.widgets import field_html
+
+    macro = app.jinja_env.from_string(FIELD_MACRO).module.field
+    with app.test_request_context(headers={"Accept-Language": language}):
+        refresh()
+        for _round in range(2):  # the second round answers from the cache
+            for form in _forms(form_class, app):
+                for field in form:
+                    for params in CALLS:
+                        assert str(field_html(field, **params)) == str(macro(field, **params))
+        form = _forms(form_class, app)[1]
+        next(iter(form)).errors = ['Bad <b>value</b> & "more"', "Second"]
+        field = next(iter(form))
+        assert str(field_html(field)) == str(macro(field))
+        assert "<b>" not in str(field_html(field))
+
+
+def test_field_html_never_caches_typed_values_or_errors(app):
+    from portal.widgets import _untouched, field_html
+
+    _untouched.clear()
+    with app.test_request_context():
+        empty = PromiseForm(prefix="p", formdata=None)
+        typed = PromiseForm(prefix="p", formdata=MultiDict(TYPED))
+        typed.validate()
+        assert "&lt;script&gt;" in str(field_html(typed.description))
+        assert "has-error" in str(field_html(typed.due_on))
+        assert "&lt;script" not in str(field_html(empty.description))
+        assert "has-error" not in str(field_html(empty.due_on))
+        assert str(field_html(PromiseForm(prefix="p", formdata=None).description)) == str(
+            field_html(empty.description)
+        )
+    assert len([key for key in _untouched if key[0] == "field"]) == 2
+
+
+def test_card_form_choices_follow_the_language_and_are_not_shared(app):
+    from flask_babel import refresh
+
+    for language, word in (("en", "Phone"), ("es", "Teléfono"), ("en", "Phone")):
+        with app.test_request_context(headers={"Accept-Language": language}):
+            refresh()
+            first, second = (InteractionForm(prefix="i", formdata=None) for _ in range(2))
+            assert word in [choice.label for choice in first.channel.choices]
+            first.channel.choices.pop()
+            assert len(second.channel.choices) == len(first.channel.choices) + 1

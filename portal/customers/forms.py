@@ -1,5 +1,7 @@
 """The short forms on the card (shape only; rules needing the database are services)."""
 
+from functools import lru_cache
+
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -7,11 +9,18 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from portal.customers.models import Channel, Department, InteractionType, Outcome, PromiseKind
 from portal.forms import PortalForm
+from portal.i18n import current_locale
 from portal.labels import label
 
 
 def _choices(enum_cls) -> list[SelectChoice]:
-    return [SelectChoice(m.value, label(m.value)) for m in enum_cls]
+    return list(_labelled(enum_cls, current_locale()))
+
+
+@lru_cache(maxsize=64)
+def _labelled(enum_cls, locale) -> tuple[SelectChoice, ...]:
+    """Labelled once per language: the card builds its forms on every opening."""
+    return tuple(SelectChoice(m.value, label(m.value)) for m in enum_cls)
 
 
 def _optional_int(value):

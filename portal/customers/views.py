@@ -1,7 +1,6 @@
 """Frontline pages: search, screen pop by phone number, the context card."""
 
 from flask import abort, flash, redirect, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -13,6 +12,7 @@ from portal.customers.forms import InteractionForm, PointsForm, PromiseForm
 from portal.customers.models import Promise
 from portal.customers.normalise import normalise_phone
 from portal.extensions import db
+from portal.i18n import current_locale
 from portal.service_scripts.panel import panel_get
 from portal.web import render, wants_fragment
 
@@ -70,7 +70,7 @@ def _card_page(customer, saved: str | None = None, **forms):
     data = card.card_get(customer)
     timeline, more = card.timeline_page(customer.id)
     facts = card.script_facts(data, today())
-    panel = panel_get(facts, slug=request.args.get("script"), reader=str(get_locale()))
+    panel = panel_get(facts, slug=request.args.get("script"), reader=str(current_locale()))
     return render(
         "customers/card.html",
         "card_body",
@@ -90,7 +90,7 @@ def script_view(customer_id: int, slug: str):
     """Another script that fits, picked from the panel; htmx swaps only the panel."""
     customer = _load(customer_id)
     facts = card.script_facts(card.card_get(customer), today())
-    panel = panel_get(facts, slug, reader=str(get_locale()))
+    panel = panel_get(facts, slug, reader=str(current_locale()))
     return render("customers/script.html", "script_panel", c=customer, panel=panel)
 
 

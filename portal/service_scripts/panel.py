@@ -12,7 +12,7 @@ from portal.markdown import render_markdown
 from portal.service_scripts import queries, wording
 from portal.service_scripts.content import PLACEHOLDER, ScriptDoc
 from portal.service_scripts.rules import CardFacts, choose, fill_values, reasons
-from portal.training.queries import lesson_published
+from portal.training.queries import lesson_title_published
 
 # Stands in for the n-th placeholder while the body goes through Markdown: letters and
 # digits only, so no Markdown rule can touch it.
@@ -50,7 +50,7 @@ def panel_get(facts: CardFacts, slug: str | None = None, reader: str | None = No
     fits = [choice.best, *choice.others]
     script = next((doc for doc in fits if doc.id == slug), choice.best)
     reader = wording.normalise_language(reader or facts.language)
-    lesson = lesson_published(script.lesson, reader)
+    lesson_title = lesson_title_published(script.lesson, reader)
     return Panel(
         script=script,
         script_id=ids[(script.id, script.language)],
@@ -59,7 +59,7 @@ def panel_get(facts: CardFacts, slug: str | None = None, reader: str | None = No
         others=[doc for doc in fits if doc is not script],
         chosen_by_rules=script is choice.best,
         commandment=wording.commandment(script.commandment, reader),
-        lesson_title=lesson.title if lesson else None,
+        lesson_title=lesson_title,
     )
 
 

@@ -46,10 +46,10 @@ def modules_newest(*, published_only: bool = False) -> list[Module]:
     return list(db.session.scalars(stmt.order_by(Module.slug, Module.language)))
 
 
-def _lesson_statement() -> sa.Select:
+def _lesson_statement(*columns) -> sa.Select:
     language = sa.bindparam("language")
     return (
-        sa.select(Lesson)
+        sa.select(*(columns or (Lesson,)))
         .join(Module, Module.id == Lesson.module_id)
         .where(Lesson.slug == sa.bindparam("slug"), Module.status == ContentStatus.PUBLISHED)
         .order_by((Module.language == language).desc(), Module.version.desc())
@@ -57,13 +57,21 @@ def _lesson_statement() -> sa.Select:
     )
 
 
-LESSON_PUBLISHED = _lesson_statement()  # built once: the card asks on every opening
+LESSON_PUBLISHED = _lesson_statement()
+LESSON_TITLE_PUBLISHED = _lesson_statement(Lesson.title)  # built once: the card asks each time
 
 
 def lesson_published(slug: str, language: str) -> Lesson | None:
     """The lesson `slug` in the newest published version of its module, in `language`
     (or in the other language when that one has no published version)."""
     return db.session.scalar(LESSON_PUBLISHED, {"slug": slug, "language": language})
+
+
+def lesson_title_published(slug: str, language: str) -> str | None:
+    """The title of what `lesson_published` finds, read as a plain row: the script panel
+    shows only the title, and the ORM's loading of a whole lesson cost more than the query."""
+    params = {"slug": slug, "language": language}
+    return db.session.connection().execute(LESSON_TITLE_PUBLISHED, params).scalar()
 
 
 def lesson_siblings(lesson: Lesson) -> tuple[Lesson | None, Lesson | None, int, int]:

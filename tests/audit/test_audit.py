@@ -1,6 +1,7 @@
 """The audit log: written by services, read by admins, never changed."""
 
 import pytest
+import sqlalchemy as sa
 
 from portal.audit.models import AppendOnlyError, AuditEvent
 from portal.audit.services import audit_record
@@ -8,8 +9,9 @@ from portal.extensions import db
 
 
 def test_orm_refuses_to_change_or_delete_an_event(app):
-    event = audit_record(actor=None, action="test.event")
+    audit_record(actor=None, action="test.event")
     db.session.commit()
+    event = db.session.scalars(sa.select(AuditEvent).filter_by(action="test.event")).one()
     event.action = "changed"
     with pytest.raises(AppendOnlyError):
         db.session.commit()
@@ -28,6 +30,19 @@ def test_admin_reads_and_filters_the_log(login_as, client, auth):
     assert "login.succeeded" not in page
     page = client.get("/admin/audit/?actor=root@example.test&action=login").get_data(as_text=True)
     assert "login.succeeded" in page
+
+
+def test_an_event_commits_and_rolls_back_with_the_request(app):
+    audit_record(actor=None, action="test.kept", target_type="customer", target_id=3)
+    db.session.commit()
+    audit_record(actor=None, action="test.dropped")
+    db.session.rollback()
+    actions = db.session.scalars(
+        sa.select(AuditEvent.action).where(AuditEvent.action.like("test.%"))
+    )
+    assert list(actions) == ["test.kept"]
+    event = db.session.scalars(sa.select(AuditEvent).filter_by(action="test.kept")).one()
+    assert event.at is not None and event.detail == {} and event.target_id == 3
 
 
 def test_the_log_has_no_route_that_writes(app):

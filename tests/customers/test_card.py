@@ -241,7 +241,7 @@ def test_timeline_pages_neither_skip_nor_repeat_events_sharing_a_timestamp(app):
     db.session.commit()
     first, cursor = card_queries.timeline_page(c.id)
     second, end = card_queries.timeline_page(c.id, after=cursor)
-    ids = [r["id"] for r in first + second]
+    ids = [r.id for r in first + second]
     assert len(ids) == len(set(ids)) == card_queries.TIMELINE_PAGE + 5 and end is None
 
 

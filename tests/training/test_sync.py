@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from portal.extensions import db
 from portal.service_scripts.models import ContentStatus
 from portal.training.models import Lesson, Module, Question
-from portal.training.queries import lesson_published
+from portal.training.queries import lesson_published, lesson_title_published
 from tests.training._files import edit, module_folder
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -45,6 +45,7 @@ def test_sync_stores_each_language_with_lessons_and_questions(app, runner, tmp_p
     assert "0 new versions, 0 status changes, 2 unchanged" in cli(runner, "sync", root).output
     lesson = lesson_published("lesson-two", "en")
     assert (lesson.title, lesson.module.language) == ("Second", "en")
+    assert lesson_title_published("lesson-two", "en") == "Second"
 
 
 def test_a_change_without_a_new_version_is_refused_and_nothing_loads(app, runner, tmp_path):
@@ -93,6 +94,7 @@ def test_export_includes_drafts(app, runner, tmp_path):
     assert cli(runner, "export", out).exit_code == 0
     assert "status: draft" in (out / "modules" / "sample" / "module.md").read_text()
     assert lesson_published("lesson-one", "es") is None  # a draft is not a lesson to read
+    assert lesson_title_published("lesson-one", "es") is None
 
 
 def test_the_real_content_folder_round_trips_byte_for_byte(app, runner, tmp_path):

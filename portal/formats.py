@@ -1,0 +1,144 @@
+"""Money, numbers and dates exactly as Flask-Babel writes them, at a fraction of the cost.
+
+A card formats about forty amounts and dates; Babel parses its pattern and walks the
+locale data on every call (about 20 µs each). Money is written from the locale's
+currency pattern, read once per language and checked against Babel before use; a date
+is formatted by Babel once per (language, day), a time of day once per (language,
+minute). A test compares every function here with Flask-Babel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from babel import Locale, dates, numbers
+from flask_babel import format_currency, format_decimal
+
+from portal.i18n import current_locale, current_timezone
+
+CURRENCY = "EUR"
+# Amounts (and numbers) Babel must agree on before the fast path is used for a language.
+MONEY_PROBES = (0, 1, 9, 10, 99, 100, 105, 99_999, 100_000, 123_456_789, 10**12 + 7)
+# The time-of-day fields a cached (hour, minute) may stand for.
+MINUTE_FIELDS = set("hHKkmabB")
+
+
+def money(cents) -> str:
+    """`format_currency(cents / 100, "EUR")` in the request's language."""
+    cents = cents or 0
+    write = _money_writer(current_locale())
+    if write is None or type(cents) is not int:
+        return format_currency(cents / 100, CURRENCY)
+    return write(cents)
+
+
+def _write_money(prefix: tuple[str, str], suffix: tuple[str, str], group: str, decimal: str):
+    def write(cents: int) -> str:
+        negative = cents < 0
+        units, hundredths = divmod(-cents if negative else cents, 100)
+        digits = f"{units:,}".replace(",", group)
+        return f"{prefix[negative]}{digits}{decimal}{hundredths:02d}{suffix[negative]}"
+
+    return write
+
+
+@lru_cache(maxsize=32)
+def _money_writer(locale: Locale) -> Callable[[int], str] | None:
+    """A writer for the language's currency pattern, or None when it is one this
+    shortcut does not cover (Babel then formats every amount)."""
+    pattern = locale.currency_formats["standard"]
+    symbol = numbers.get_currency_symbol(CURRENCY, locale)
+    if pattern.grouping != (3, 3) or any("'" in part for part in pattern.prefix + pattern.suffix):
+        return None
+    write = _write_money(
+        tuple(part.replace("¤", symbol) for part in pattern.prefix),
+        tuple(part.replace("¤", symbol) for part in pattern.suffix),
+        numbers.get_group_symbol(locale),
+        numbers.get_decimal_symbol(locale),
+    )
+    for cents in MONEY_PROBES + tuple(-p for p in MONEY_PROBES if p):
+        if write(cents) != numbers.format_currency(cents / 100, CURRENCY, locale=locale):
+            return None
+    return write
+
+
+def number(value) -> str:
+    """`format_decimal(value or 0)` in the request's language (points on the card)."""
+    value = value or 0
+    write = _number_writer(current_locale())
+    if write is None or type(value) is not int:
+        return format_decimal(value)
+    return write(value)
+
+
+@lru_cache(maxsize=32)
+def _number_writer(locale: Locale) -> Callable[[int], str] | None:
+    """A writer of whole numbers in the language's decimal pattern, or None (Babel then)."""
+    pattern = locale.decimal_formats[None]
+    if pattern.grouping != (3, 3) or any("'" in part for part in pattern.prefix + pattern.suffix):
+        return None
+    prefix, suffix, group = pattern.prefix, pattern.suffix, numbers.get_group_symbol(locale)
+
+    def write(n: int) -> str:
+        negative = n < 0
+        digits = f"{-n if negative else n:,}".replace(",", group)
+        return f"{prefix[negative]}{digits}{suffix[negative]}"
+
+    for n in MONEY_PROBES + tuple(-p for p in MONEY_PROBES if p):
+        if write(n) != numbers.format_decimal(n, locale=locale):
+            return None
+    return write
+
+
+def date_medium(value: date | datetime | None) -> str:
+    """`format_date(value, "medium")`: a naive datetime is UTC, shown as the user's day."""
+    if not value:
+        return ""
+    day = _local(value, current_timezone()).date() if isinstance(value, datetime) else value
+    return _date(current_locale(), day, "medium")
+
+
+def datetime_short(value: datetime | None) -> str:
+    """`format_datetime(value, "short")`: a naive value is UTC, shown in the user's zone."""
+    if not value:
+        return ""
+    locale, zone = current_locale(), current_timezone()
+    local = _local(value, zone)
+    clock = _clock(locale, local.hour, local.minute)
+    if clock is None:
+        return dates.format_datetime(value, "short", tzinfo=zone, locale=locale)
+    day = _date(locale, local.date(), "short")
+    return _joined(locale).replace("{0}", clock).replace("{1}", day)
+
+
+def _local(value: datetime, zone) -> datetime:
+    """In the user's zone, converted by zoneinfo: the same rules as pytz's, ten times faster."""
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(_zoneinfo(str(zone)))
+
+
+@lru_cache(maxsize=32)
+def _zoneinfo(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+@lru_cache(maxsize=32)
+def _joined(locale: Locale) -> str:
+    """How the language joins a short date ({1}) and time ({0}), as Babel reads it."""
+    return dates.get_datetime_format("short", locale=locale).replace("'", "")
+
+
+@lru_cache(maxsize=8192)
+def _date(locale: Locale, day: date, width: str) -> str:
+    return dates.format_date(day, width, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _clock(locale: Locale, hour: int, minute: int) -> str | None:
+    """The short time of day, or None when the pattern shows more than hour and minute."""
+    pattern = dates.parse_pattern(dates.get_time_format("short", locale=locale))
+    if {field[0] for field in pattern.format.split("%(")[1:]} - MINUTE_FIELDS:
+        return None
+    return dates.format_time(time(hour, minute), "short", locale=locale)
