@@ -4,7 +4,7 @@ import pytest
 
 from portal.auth.permissions import CAPABILITIES, PUBLIC, ROLES, all_capabilities
 
-PUBLIC_ENDPOINTS = {"auth.login", "auth.set_language", "static"}
+PUBLIC_ENDPOINTS = {"auth.login", "auth.set_language", "api.openapi", "static"}
 
 
 def _endpoints(app):

@@ -8,8 +8,9 @@ from flask import Response, abort, g, request
 from portal.api import bp, present, schema
 from portal.api.auth import api_actor
 from portal.api.errors import api_error
+from portal.api.openapi import openapi_document
 from portal.audit.services import audit_record
-from portal.auth.permissions import requires
+from portal.auth.permissions import public, requires
 from portal.customers import card, queries, services
 from portal.customers.models import Customer
 from portal.customers.normalise import normalise_phone
@@ -82,6 +83,12 @@ def survey_answer_new(customer_id: int):
     body = present.survey_answer(answer)
     db.session.commit()
     return body, 201
+
+
+@bp.get("/openapi.json")
+@public
+def openapi():
+    return openapi_document()
 
 
 @bp.errorhandler(schema.Invalid)
