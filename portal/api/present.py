@@ -1,7 +1,7 @@
 """The API's answers as plain dicts: customers, their context card, stored writes.
 
 Times are UTC in ISO 8601 with a `Z`, dates ISO 8601, money in integer cents, codes
-as the portal stores them (the same words in every language).
+as the portal stores them (the same words in every language; enum members are strings).
 """
 
 from __future__ import annotations
@@ -26,13 +26,8 @@ def moment(value: datetime | date | None) -> str | None:
     return value.isoformat()
 
 
-def code(value) -> str | None:
-    """A stored code as text, whether it arrives as an enum member or a plain string."""
-    return None if value is None else str(getattr(value, "value", value))
-
-
 def customer_summary(c: Customer) -> dict:
-    return {"id": c.id, "number": c.number, "name": c.full_name, "tier": code(c.tier)}
+    return {"id": c.id, "number": c.number, "name": c.full_name, "tier": c.tier}
 
 
 def customer_context(card: Card) -> dict:
@@ -74,7 +69,7 @@ def _identity(c: Customer) -> dict:
         "language": c.language,
         "customer_since": moment(c.customer_since),
         "owner": c.owner.name if c.owner else None,
-        "preferred_channel": code(c.preferred_channel),
+        "preferred_channel": c.preferred_channel,
         "interests": c.interests,
         "do_not_contact": c.do_not_contact,
         "do_not_upsell": c.do_not_upsell,
@@ -97,7 +92,7 @@ def _value(card: Card) -> dict:
 def _recovery(row: dict) -> dict:
     return {
         "kind": row["kind"],
-        "department": code(row["department"]),
+        "department": row["department"],
         "at": moment(row["at"]),
         "text": row["text"],
     }
@@ -106,9 +101,9 @@ def _recovery(row: dict) -> dict:
 def _complaint(c) -> dict:
     return {
         "id": c.id,
-        "department": code(c.department),
+        "department": c.department,
         "summary": c.summary,
-        "status": code(c.status),
+        "status": c.status,
         "opened_at": moment(c.opened_at),
     }
 
@@ -116,7 +111,7 @@ def _complaint(c) -> dict:
 def _promise(p, employee: str | None) -> dict:
     return {
         "id": p.id,
-        "kind": code(p.kind),
+        "kind": p.kind,
         "description": p.description,
         "due_on": moment(p.due_on),
         "overdue": p.due_on < today(),
@@ -130,10 +125,10 @@ def interaction(i: Interaction) -> dict:
         "customer_id": i.customer_id,
         "employee_id": i.employee_id,
         "occurred_at": moment(i.occurred_at),
-        "channel": code(i.channel),
-        "type": code(i.type),
-        "department": code(i.department),
-        "outcome": code(i.outcome),
+        "channel": i.channel,
+        "type": i.type,
+        "department": i.department,
+        "outcome": i.outcome,
         "notes": i.notes,
         "script_id": i.script_id,
         "script_followed": i.script_followed,
@@ -146,7 +141,7 @@ def survey_answer(a: SurveyAnswer) -> dict:
         "customer_id": a.customer_id,
         "interaction_id": a.interaction_id,
         "employee_id": a.employee_id,
-        "department": code(a.department),
+        "department": a.department,
         "answered_at": moment(a.answered_at),
         "csat": a.csat,
         "nps": a.nps,

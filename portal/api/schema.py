@@ -104,7 +104,7 @@ def validate(body: dict, fields: tuple[Field, ...]) -> dict:
 def _check(value, f: Field) -> str | None:
     schema = f.schema
     if "enum" in schema:
-        return None if value in schema["enum"] else "Must be one of: " + ", ".join(schema["enum"])
+        return None if value in schema["enum"] else f"Must be one of: {', '.join(schema['enum'])}."
     if schema["type"] == "string":
         if not isinstance(value, str):
             return "Must be text."
