@@ -85,9 +85,9 @@ def register_hooks(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from portal import admin, audit, auth, customers, home, training
+    from portal import admin, api, audit, auth, customers, home, training
 
-    for module in (auth, home, customers, training, admin, audit):
+    for module in (auth, home, customers, training, admin, audit, api):
         app.register_blueprint(module.bp)
 
 

@@ -34,9 +34,11 @@ def users_create(email: str, name: str, roles: tuple[str, ...], password: str) -
 
 
 def register(app: Flask) -> None:
+    from portal.api.cli import api_cli
     from portal.demo.cli import demo_command
     from portal.training.cli import content_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_command)
     app.cli.add_command(content_cli)
+    app.cli.add_command(api_cli)

@@ -4,6 +4,7 @@ from flask import Flask, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
+from portal.api.errors import api_error, is_api_request
 from portal.extensions import db
 
 MESSAGES = {
@@ -17,6 +18,8 @@ MESSAGES = {
 
 
 def _page(code: int, detail: str | None = None):
+    if is_api_request():
+        return api_error(code)
     title, text = MESSAGES[code]
     return render_template("errors/error.html", code=code, title=title, text=detail or text), code
 

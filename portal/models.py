@@ -1,5 +1,6 @@
 """Imports every feature's models so that metadata (and migrations) see them all."""
 
+from portal.api.models import ApiToken
 from portal.audit.models import AuditEvent
 from portal.auth.models import LoginAttempt, Role, Team, User, user_roles
 from portal.customers.models import (
@@ -28,6 +29,7 @@ from portal.training.models import (
 
 __all__ = [
     "Answer",
+    "ApiToken",
     "Assignment",
     "Attempt",
     "AuditEvent",

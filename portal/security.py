@@ -29,7 +29,12 @@ def set_security_headers(response):
 
 
 def enforce_capabilities():
-    """Deny unless the endpoint declares a capability the current user's roles grant."""
+    """Deny unless the endpoint declares a capability the requester's roles grant.
+
+    The requester is the signed-in user of the session, except in a blueprint that
+    names its own `authenticate` (the API's bearer tokens): that one decides, and the
+    session cookie counts for nothing there.
+    """
     if request.endpoint is None:
         return None  # unknown URL: let routing answer 404 / 405
     if request.endpoint == "static":
@@ -38,6 +43,10 @@ def enforce_capabilities():
     capability = getattr(view, "capability", None)
     if capability == PUBLIC:
         return None
+    blueprint = current_app.blueprints.get(request.blueprint or "")
+    authenticate = getattr(blueprint, "authenticate", None)
+    if authenticate is not None:
+        return authenticate(capability)
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     if capability is None or not current_user.can(capability):

@@ -12,6 +12,8 @@ from portal.forms import PortalForm
 from portal.i18n import current_locale
 from portal.labels import label
 
+NOTES_MAX_LENGTH = 2000
+
 
 def _choices(enum_cls) -> list[SelectChoice]:
     return list(_labelled(enum_cls, current_locale()))
@@ -39,7 +41,7 @@ class InteractionForm(CardForm):
     type = SelectField(_l("Type"), validators=[DataRequired()])
     department = SelectField(_l("Department"), validators=[DataRequired()])
     outcome = SelectField(_l("Outcome"), validators=[DataRequired()])
-    notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=2000)])
+    notes = TextAreaField(_l("Notes"), validators=[Optional(), Length(max=NOTES_MAX_LENGTH)])
     csat = RadioField(
         _l("Satisfaction (1–5)"),
         coerce=_optional_int,

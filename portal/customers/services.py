@@ -5,7 +5,7 @@ Services flush and never commit; the view commits once. Each write is audited.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -72,18 +72,13 @@ def interaction_log(
     )
     db.session.add(interaction)
     db.session.flush()
-    if any(score is not None for score in (csat, nps, effort)):
-        db.session.add(
-            SurveyAnswer(
-                customer_id=customer.id,
-                interaction_id=interaction.id,
-                employee_id=actor.id,
-                department=department,
-                answered_at=now,
-                csat=csat,
-                nps=nps,
-                effort=effort,
-            )
+    if _scored(csat, nps, effort):
+        survey_answer_add(
+            customer=customer,
+            interaction=interaction,
+            department=department,
+            answered_at=now,
+            scores={"csat": csat, "nps": nps, "effort": effort},
         )
     customer.last_activity_at = now
     db.session.flush()
@@ -94,6 +89,71 @@ def interaction_log(
         detail={"interaction_id": interaction.id, "channel": channel, "script_id": script_id},
     )
     return interaction
+
+
+def _scored(*scores: int | None) -> bool:
+    return any(score is not None for score in scores)
+
+
+def survey_answer_add(
+    *,
+    customer: Customer,
+    department: str,
+    answered_at: datetime,
+    scores: dict[str, int | None],
+    interaction: Interaction | None = None,
+    comment: str | None = None,
+) -> SurveyAnswer:
+    """Add an answer (csat, nps, effort in `scores`) without auditing it: the caller's
+    own event covers it. It counts for the employee of the interaction it answers,
+    since incentives credit that employee, not whoever passes the answer on."""
+    answer = SurveyAnswer(
+        customer_id=customer.id,
+        interaction_id=interaction.id if interaction else None,
+        employee_id=interaction.employee_id if interaction else None,
+        department=department,
+        answered_at=answered_at,
+        comment=(comment or "").strip() or None,
+        **scores,
+    )
+    db.session.add(answer)
+    return answer
+
+
+def survey_answer_record(
+    *,
+    actor: User,
+    customer: Customer,
+    department: str,
+    scores: dict[str, int | None],
+    interaction_id: int | None = None,
+    comment: str | None = None,
+) -> SurveyAnswer:
+    """An answer arriving on its own (from a survey tool), audited as `survey.answered`.
+    Its messages are English only: no portal page shows them."""
+    if not _scored(*scores.values()):
+        raise CardError("csat", "Give at least one score: csat, nps or effort.")
+    interaction = None
+    if interaction_id is not None:
+        interaction = db.session.get(Interaction, interaction_id)
+        if interaction is None or interaction.customer_id != customer.id:
+            raise CardError("interaction_id", "This customer has no interaction with that id.")
+    answer = survey_answer_add(
+        customer=customer,
+        department=department,
+        answered_at=utcnow(),
+        scores=scores,
+        interaction=interaction,
+        comment=comment,
+    )
+    db.session.flush()
+    audit_record(
+        actor=actor,
+        action="survey.answered",
+        target=customer,
+        detail={"answer_id": answer.id, "interaction_id": interaction_id},
+    )
+    return answer
 
 
 def promise_create(
