@@ -43,7 +43,7 @@ def customer_context(card: Card) -> dict:
         },
         "recovery": [_recovery(r) for r in card.recovery],
         "complaints": [_complaint(c) for c in card.complaints],
-        "promises": [_promise(p, employee) for p, employee in card.promises],
+        "promises": [_promise(p) for p in card.promises],
         "points": {
             "balance": card.points.balance,
             "expiring": card.points.expiring,
@@ -89,12 +89,12 @@ def _value(card: Card) -> dict:
     }
 
 
-def _recovery(row: dict) -> dict:
+def _recovery(row) -> dict:
     return {
-        "kind": row["kind"],
-        "department": row["department"],
-        "at": moment(row["at"]),
-        "text": row["text"],
+        "kind": row.kind,
+        "department": row.department,
+        "at": moment(row.at),
+        "text": row.text,
     }
 
 
@@ -108,14 +108,15 @@ def _complaint(c) -> dict:
     }
 
 
-def _promise(p, employee: str | None) -> dict:
+def _promise(p) -> dict:
+    """A row of the promise's columns and the employee's name, as the card reads it."""
     return {
         "id": p.id,
         "kind": p.kind,
         "description": p.description,
         "due_on": moment(p.due_on),
         "overdue": p.due_on < today(),
-        "employee": employee,
+        "employee": p.employee,
     }
 
 
