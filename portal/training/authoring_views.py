@@ -149,7 +149,14 @@ def _preview(kind: Kind, slug: str, texts: dict[str, str]) -> dict:
         return {"problems": [str(p) for p in error.problems], "docs": []}
     if kind is authoring.SCRIPTS:
         published = [doc for _row_id, doc in scripts_published()]
-        lessons = set(db.session.scalars(sa.select(Lesson.slug).distinct()))
+        lessons = set(
+            db.session.scalars(
+                sa.select(Lesson.slug)
+                .join(Module, Module.id == Lesson.module_id)
+                .where(Module.status == ContentStatus.PUBLISHED)
+                .distinct()
+            )
+        )
         return {
             "problems": [],
             "docs": script_preview(docs, published, lessons, today(), current_language()),

@@ -300,3 +300,25 @@ def test_a_wrong_condition_is_named_and_what_was_ticked_is_kept(scripts, login_a
     again = draft_form(html)
     assert again["when-tier"] == ["gold"] and again["when-purchases-min"] == ["many"]
     assert {name: again[name] for name in ("file_0", "file_1")} == before  # files untouched
+
+
+def test_a_lesson_counts_as_linked_only_while_its_module_is_published(
+    scripts, login_as, client, tmp_path
+):
+    from portal.training.authoring import MODULES, archive
+    from portal.training.content import load_modules
+    from portal.training.services import modules_sync
+    from tests.training._files import edit, module_folder
+
+    folder = module_folder(tmp_path / "modules")
+    for name in ("module.md", "module.en.md"):
+        edit(folder / name, "{#lesson-one}", "{#commandment-01-earn-my-trust}")
+    modules_sync(actor=None, docs=load_modules(tmp_path / "modules"))
+    db.session.commit()
+    trainer = login_as("trainer")
+    post(client, f"{BASE}/new", **{"script-slug": "late-delivery"})
+    warning = "The lesson 'commandment-01-earn-my-trust' is not published"
+    assert warning not in unescape(client.get(f"{BASE}/late-delivery/edit").get_data(as_text=True))
+    archive(actor=trainer, kind=MODULES, slug="sample")
+    db.session.commit()
+    assert warning in unescape(client.get(f"{BASE}/late-delivery/edit").get_data(as_text=True))
