@@ -7,6 +7,7 @@ defaults says which)."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 
 import sqlalchemy as sa
@@ -30,6 +31,7 @@ from portal.training.authoring import KINDS, Kind
 from portal.training.content import FILES
 from portal.training.forms import (
     DraftForm,
+    ModuleSettingsForm,
     NewModuleForm,
     NewScriptForm,
     QuizEditForm,
@@ -39,6 +41,7 @@ from portal.training.models import ContentDraft, Lesson, Module
 from portal.training.queries import modules_newest
 from portal.training.quiz import parse_quiz
 from portal.training.quiz_data import dump_quiz
+from portal.training.texts import module_texts, parse_module_texts
 from portal.web import render, wants_fragment
 
 PATHS = {"module": "/authoring", "script": "/authoring/scripts"}
@@ -183,6 +186,8 @@ def draft_edit(kind: str, slug: str):
         return _draft_page(draft, form)
     if request.form.get("action") == "conditions" and kind == "script":
         return _conditions_applied(draft, form, names)
+    if request.form.get("action") == "settings" and kind == "module":
+        return _settings_applied(draft, form, names)
     try:
         authoring.draft_save(
             actor=current_user, draft=draft, texts=form.texts(names), revision=form.revision.data
@@ -212,6 +217,46 @@ def _conditions_applied(draft: ContentDraft, form: DraftForm, names: tuple[str, 
     return _draft_page(draft, form, conditions_applied=True)
 
 
+SETTINGS = ("estimated_minutes", "due_within_days", "recertify_after_days", "pass_mark")
+SETTINGS += ("attempts", "change")
+
+
+def _settings_applied(draft: ContentDraft, form: DraftForm, names: tuple[str, ...]):
+    """The settings form written into both module files' front matter, unsaved."""
+    settings = ModuleSettingsForm(prefix="settings")
+    if not settings.validate():
+        return _draft_page(draft, form, settings=settings)
+    texts = form.texts(names)
+    try:
+        docs = parse_module_texts(draft.slug, texts)
+    except ContentError:
+        flash(_("Fix the problems in the files first; then the settings can be changed."), "error")
+        return _draft_page(draft, form, settings=settings)
+    shared = {name: getattr(settings, name).data for name in SETTINGS}
+    shared |= {"audience": tuple(settings.audience.data), "doctrine": settings.tags()}
+    docs = [
+        dataclasses.replace(doc, title=getattr(settings, f"title_{doc.language}").data, **shared)
+        for doc in docs
+    ]
+    written = module_texts(docs)
+    texts |= {name: written[name] for name in (FILES[lang][0] for lang in FILES)}
+    initial = DraftForm.initial(names, texts)
+    form = DraftForm(formdata=None, revision=form.revision.data, **initial)
+    return _draft_page(draft, form, settings_applied=True)
+
+
+def _settings_shown(preview: dict) -> ModuleSettingsForm | None:
+    """The settings form filled from the files as they parse; None when they do not."""
+    docs = {doc.language: doc for doc, _lessons in preview["docs"]}
+    if set(docs) != set(FILES):
+        return None
+    es = docs["es"]
+    data = {name: getattr(es, name) for name in SETTINGS}
+    data |= {"audience": list(es.audience), "doctrine": ", ".join(es.doctrine)}
+    data |= {f"title_{lang}": doc.title for lang, doc in docs.items()}
+    return ModuleSettingsForm(formdata=None, prefix="settings", data=data)
+
+
 @authoring_route("<slug>/preview", methods=["POST"])
 @requires("content.author")
 def draft_preview(kind: str, slug: str):
@@ -231,6 +276,9 @@ def _draft_page(
     kind = _kind(draft.kind)
     names = kind.files(draft.slug)
     preview = _preview(kind, draft.slug, form.texts(names))
+    settings = state.pop("settings", None)  # as posted, after a mistake
+    if settings is None and kind is authoring.MODULES:
+        settings = _settings_shown(preview)
     may_publish = current_user.can("content.approve") and current_user.id not in (
         draft.editors or []
     )
@@ -248,6 +296,7 @@ def _draft_page(
         vocabulary=condition_help(current_language()) if kind is authoring.SCRIPTS else (),
         placeholders=PLACEHOLDERS,
         when=_when_shown(kind, preview, conditions),
+        settings=settings,
         condition_controls=_condition_controls() if kind is authoring.SCRIPTS else (),
         **state,
     )

@@ -10,9 +10,18 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+)
 from wtforms.widgets import HiddenInput
 
+from portal.auth.permissions import ROLES
 from portal.forms import PortalForm
 
 
@@ -69,6 +78,56 @@ class QuizEditForm(PortalForm):
     questions' fields vary in number and are read by quiz_editor.from_form."""
 
     revision = IntegerField(widget=HiddenInput(), validators=[DataRequired()])
+
+
+class ModuleSettingsForm(PortalForm):
+    """A module's front matter, for both languages at once (inside the draft form, whose
+    CSRF token covers it). Bounds as content.py checks them."""
+
+    class Meta:
+        csrf = False
+
+    title_es = StringField(_l("Title (ES)"), validators=[DataRequired(), Length(max=200)])
+    title_en = StringField(_l("Title (EN)"), validators=[DataRequired(), Length(max=200)])
+    estimated_minutes = IntegerField(
+        _l("Minutes to complete"), validators=[DataRequired(), NumberRange(1, 600)]
+    )
+    audience = SelectMultipleField(
+        _l("Written for"),
+        choices=[SelectChoice(role, role) for role in ROLES],
+        validators=[DataRequired(message=_l("Choose at least one role."))],
+    )
+    due_within_days = IntegerField(
+        _l("Due within (days)"), validators=[DataRequired(), NumberRange(1, 3650)]
+    )
+    recertify_after_days = IntegerField(
+        _l("Renew after (days)"),
+        validators=[InputRequired(), NumberRange(0, 3650)],
+        description=_l("0: a completion never expires."),
+    )
+    pass_mark = IntegerField(_l("Pass mark (%)"), validators=[DataRequired(), NumberRange(1, 100)])
+    attempts = IntegerField(_l("Attempts"), validators=[DataRequired(), NumberRange(1, 100)])
+    doctrine = StringField(
+        _l("Doctrine tags"),
+        validators=[
+            DataRequired(),
+            Regexp(
+                r"^\s*[a-z0-9]+(-[a-z0-9]+)*(\s*,\s*[a-z0-9]+(-[a-z0-9]+)*)*\s*$",
+                message=_l("Tags are lowercase words with hyphens, separated by commas."),
+            ),
+        ],
+    )
+    change = SelectField(
+        _l("This version is"),
+        choices=[
+            SelectChoice("major", _l("a major change")),
+            SelectChoice("minor", _l("a minor change")),
+        ],
+        description=_l("A major change asks everyone who completed the module to take it again."),
+    )
+
+    def tags(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t.strip() for t in self.doctrine.data.split(",") if t.strip()))
 
 
 SLUG_RULES = [

@@ -12,6 +12,7 @@ from portal.extensions import db
 from portal.training.models import Completion, ContentDraft, Module
 from tests import factories
 from tests.conftest import csrf_token
+from tests.formdata import form_items
 
 FIELDS = {"file_0": "module.md", "file_1": "quiz.yaml", "file_2": "module.en.md"}
 FIELDS["file_3"] = "quiz.en.yaml"
@@ -216,3 +217,62 @@ def test_the_preview_lists_the_questions_with_their_right_answers(app, login_as,
     assert "<html" not in fragment  # only the preview, for htmx to swap
     assert "<summary>5 questions</summary>" in fragment
     assert "<strong>✓ …</strong>" in fragment and "the scenario ends" in fragment
+
+
+def draft_fields(page: str) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for name, value in form_items(page, "draft-form"):
+        fields.setdefault(name, []).append(value)
+    return fields
+
+
+def test_the_settings_form_writes_both_module_files_without_saving(app, login_as, client):
+    login_as("trainer")
+    post(client, "/training/authoring/new", slug="fresh")
+    edit = "/training/authoring/fresh/edit"
+    fields = draft_fields(client.get(edit).get_data(as_text=True))
+    assert fields["settings-title_es"] == ["Título del módulo"]
+    assert fields["settings-pass_mark"] == ["80"] and fields["settings-audience"] == ["frontline"]
+    fields |= {
+        "settings-title_en": ["Counter basics"],
+        "settings-pass_mark": ["70"],
+        "settings-audience": ["frontline", "manager"],
+        "settings-doctrine": ["commandments, clienting-keys"],
+        "settings-change": ["minor"],
+        "action": ["settings"],
+    }
+    page = unescape(client.post(edit, data=fields).get_data(as_text=True))
+    assert "Settings written into both module files below." in page
+    written = draft_fields(page)
+    es, en = written["file_0"][0], written["file_2"][0]
+    for text in (es, en):
+        assert "pass_mark: 70" in text and "change: minor" in text
+        assert "audience: [frontline, manager]" in text
+        assert "doctrine: [commandments, clienting-keys]" in text
+    assert "title: Counter basics" in en and "title: Título del módulo" in es
+    assert written["file_1"] == fields["file_1"]  # the quizzes are untouched
+    assert draft().revision == 1  # not saved until Save
+    written["action"] = ["save"]
+    assert client.post(edit, data=written).status_code == 302
+    assert "pass_mark: 70" in draft().texts["module.en.md"]
+
+
+def test_wrong_settings_are_named_and_what_was_typed_stays(app, login_as, client):
+    login_as("trainer")
+    post(client, "/training/authoring/new", slug="fresh")
+    edit = "/training/authoring/fresh/edit"
+    fields = draft_fields(client.get(edit).get_data(as_text=True))
+    before = (fields["file_0"], fields["file_2"])
+    fields |= {
+        "settings-pass_mark": ["150"],
+        "settings-doctrine": ["Bad Tag"],
+        "settings-audience": [],
+        "action": ["settings"],
+    }
+    page = unescape(client.post(edit, data=fields).get_data(as_text=True))
+    assert "Number must be between 1 and 100." in page
+    assert "Tags are lowercase words with hyphens, separated by commas." in page
+    assert "Choose at least one role." in page
+    again = draft_fields(page)
+    assert again["settings-pass_mark"] == ["150"] and again["settings-doctrine"] == ["Bad Tag"]
+    assert (again["file_0"], again["file_2"]) == before
