@@ -13,7 +13,7 @@ NAVIGATION = [
     ("training.index", N_("Training"), "training.learn"),
     ("training.assignments", N_("Assignments"), "training.assign"),
     ("training.reports", N_("Training reports"), "training.report"),
-    ("training.authoring_list", N_("Authoring"), "content.author"),
+    ("training.authoring_list", N_("Authoring"), "content.approve"),
     ("admin.users", N_("Users"), "users.manage"),
     ("admin.teams", N_("Teams"), "teams.manage"),
     ("audit.index", N_("Audit log"), "audit.read"),

@@ -64,7 +64,7 @@ def _kind(name: str) -> Kind:
 
 
 @bp.route("/authoring")
-@requires("content.author")
+@requires("content.approve")  # approvers find what waits for review; authors also write
 def authoring_list():
     drafts: dict[str, dict[str, ContentDraft]] = {name: {} for name in KINDS}
     for draft in db.session.scalars(sa.select(ContentDraft)):
@@ -174,10 +174,14 @@ def _preview(kind: Kind, slug: str, texts: dict[str, str]) -> dict:
 
 
 @authoring_route("<slug>/edit", methods=["GET", "POST"])
-@requires("content.author")
+@requires("content.approve")
 def draft_edit(kind: str, slug: str):
+    """The draft: an approver (a manager, say) reads it to review it; only authors
+    change it."""
     draft = _draft(kind, slug)
     names = _kind(kind).files(slug)
+    if request.method == "POST" and not current_user.can("content.author"):
+        abort(403)
     if request.method == "GET":
         initial = DraftForm.initial(names, draft.texts)
         return _draft_page(draft, DraftForm(formdata=None, revision=draft.revision, **initial))
@@ -348,8 +352,11 @@ def _when_shown(kind: Kind, preview: dict, posted) -> dict[str, dict[str, str]] 
 
 
 @authoring_route("<slug>/<any(submit, reopen):step>", methods=["POST"])
-@requires("content.author")
+@requires("content.approve")
 def draft_step(kind: str, slug: str, step: str):
+    """An author sends a draft for review; an author or a reviewer sends it back."""
+    if step == "submit" and not current_user.can("content.author"):
+        abort(403)
     draft = _draft(kind, slug)
     if not StartForm().validate_on_submit():
         abort(400)

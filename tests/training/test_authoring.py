@@ -276,3 +276,32 @@ def test_wrong_settings_are_named_and_what_was_typed_stays(app, login_as, client
     again = draft_fields(page)
     assert again["settings-pass_mark"] == ["150"] and again["settings-doctrine"] == ["Bad Tag"]
     assert (again["file_0"], again["file_2"]) == before
+
+
+def test_a_manager_reviews_a_draft_but_does_not_write_it(app, login_as, client, auth):
+    login_as("trainer")
+    post(client, "/training/authoring/new", slug="fresh")
+    edit = "/training/authoring/fresh/edit"
+    post(client, "/training/authoring/fresh/submit", page=edit)
+    auth.logout()
+    login_as("manager")
+    listing = client.get("/training/authoring").get_data(as_text=True)
+    assert 'href="/training/authoring/fresh/edit"' in listing
+    assert "Start a new module" not in listing and "Write a new version" not in listing
+    page = client.get(edit).get_data(as_text=True)
+    assert "Approve and publish" in page and "readonly" in page
+    assert "Save draft" not in page and "Edit the quiz question by question" not in page
+    data = {field: draft().texts[name] for field, name in FIELDS.items()}
+    token = csrf_token(client, edit)
+    saved = client.post(edit, data={"csrf_token": token, "revision": "1", **data})
+    assert saved.status_code == 403
+    assert (
+        client.post("/training/authoring/fresh/submit", data={"csrf_token": token}).status_code
+        == 403
+    )
+    assert (
+        client.post("/training/authoring/new", data={"csrf_token": token, "slug": "x"}).status_code
+        == 403
+    )
+    back = client.post("/training/authoring/fresh/reopen", data={"csrf_token": token})
+    assert back.status_code == 302 and draft().status.value == "draft"  # sent back to its author

@@ -1,0 +1,35 @@
+"""A trainer writes a service script in Chromium: ticks its conditions, sees in plain
+words when it is chosen, sends it for review; a manager publishes it."""
+
+import re
+
+from playwright.sync_api import expect
+
+
+def test_write_a_script_with_conditions_and_publish_it(page, base_url, sign_in):
+    sign_in("trainer")
+    page.goto(f"{base_url}/training/authoring")
+    page.get_by_label("Script id").fill("birthday-platinum")
+    page.get_by_role("button", name="Start a new script").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Draft of birthday-platinum")
+    conditions = page.locator("details.conditions")
+    conditions.locator("tr", has_text="tier").get_by_label("Platinum").check()
+    conditions.locator("tr", has_text="occasion").get_by_label("birthday").check()
+    page.get_by_role("button", name="Write these conditions into both files").click()
+    expect(page.get_by_text("Conditions written into both files below.")).to_be_visible()
+    english = page.get_by_label("birthday-platinum.en.md", exact=True)
+    expect(english).to_have_value(re.compile(r"\nwhen: \{tier: platinum, occasion: birthday\}\n"))
+    expect(page.locator("#preview")).to_contain_text("Chosen when: Platinum · birthday this week")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_role("status").first).to_contain_text("Draft saved.")
+    page.get_by_role("button", name="Send for review").click()
+    expect(
+        page.get_by_text("Another trainer or a manager approves and publishes it.")
+    ).to_be_visible()
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in("manager")
+    page.goto(f"{base_url}/training/authoring/scripts/birthday-platinum/edit")
+    page.get_by_role("button", name="Approve and publish").click()
+    expect(page.get_by_role("status").first).to_contain_text("Version 1 published.")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("History of birthday-platinum")
