@@ -221,7 +221,8 @@ def normalise(items: list[EditQuestion]) -> list[EditQuestion]:
 # --- the buttons ----------------------------------------------------------------------------
 
 ACTION = re.compile(
-    r"(?P<verb>add-question|add-choice|add-node|remove-question|remove-choice|remove-node)"
+    r"(?P<verb>add-question|add-choice|add-node|remove-question|remove-choice|remove-node"
+    r"|move-up|move-down)"
     r"(?::(?P<a>\d+))?(?::(?P<b>\d+))?(?::(?P<c>\d+))?"
 )
 
@@ -259,8 +260,9 @@ def _new_question(items: list[EditQuestion], kind: str) -> EditQuestion:
 
 def apply(items: list[EditQuestion], action: str) -> list[EditQuestion]:
     """The structure after one button: `add-question:single`-style verbs take the type;
-    the others take the positions of the question, step and answer they act on. An
-    action that names nothing that exists, or would pass a limit, changes nothing."""
+    the others (`move-up:2` moves the third question up) take the positions of the
+    question, step and answer they act on. An action that names nothing that exists, or
+    would pass a limit, changes nothing."""
     items = normalise(copy.deepcopy(items))
     if action.startswith("add-question:"):
         kind = action.split(":", 1)[1]
@@ -274,17 +276,30 @@ def apply(items: list[EditQuestion], action: str) -> list[EditQuestion]:
     a, b, c = (int(match[k]) if match[k] is not None else None for k in "abc")
     if a is None or a >= len(items):
         return items
-    question = items[a]
+    if verb in ("remove-question", "move-up", "move-down"):
+        _change_questions(items, verb, a)
+    elif verb in ("add-node", "remove-node"):
+        _change_nodes(items[a], verb, b)
+    else:
+        _change_choices(items[a], verb, b, c)
+    return items
+
+
+def _change_questions(items: list[EditQuestion], verb: str, a: int) -> None:
     if verb == "remove-question":
         del items[a]
-    elif verb == "add-node" and len(question.nodes) < MAX_NODES:
+        return
+    other = a - 1 if verb == "move-up" else a + 1
+    if 0 <= other < len(items):
+        items[a], items[other] = items[other], items[a]
+
+
+def _change_nodes(question: EditQuestion, verb: str, b: int | None) -> None:
+    if verb == "add-node" and len(question.nodes) < MAX_NODES:
         node_id = _free([n.id for n in question.nodes], _numbered("n"))
         question.nodes = [*question.nodes, EditNode(id=node_id, choices=[_new_choice([])])]
     elif verb == "remove-node" and b is not None and b < len(question.nodes):
         question.nodes = [n for i, n in enumerate(question.nodes) if i != b]
-    elif verb in ("add-choice", "remove-choice"):
-        _change_choices(question, verb, b, c)
-    return items
 
 
 def _change_choices(question: EditQuestion, verb: str, b: int | None, c: int | None) -> None:

@@ -67,6 +67,15 @@ def test_the_buttons_add_and_remove_questions_answers_and_steps():
     assert [q.id for q in items] == ["q2"]
 
 
+def test_questions_move_up_and_down():
+    items = apply(
+        apply(apply([], "add-question:single"), "add-question:multiple"), "add-question:scenario"
+    )
+    assert [q.id for q in apply(items, "move-up:2")] == ["q1", "q3", "q2"]
+    assert [q.id for q in apply(items, "move-down:0")] == ["q2", "q1", "q3"]
+    assert apply(items, "move-up:0") == items and apply(items, "move-down:2") == items
+
+
 def test_buttons_naming_nothing_or_passing_a_limit_change_nothing():
     items = apply([], "add-question:single")
     for action in ("remove-question:5", "add-choice:3", "remove-choice:0:9", "explode", ""):
