@@ -247,7 +247,3 @@ def with_conditions(slug: str, texts: dict[str, str], when: tuple[Condition, ...
     docs = parse_script_texts(slug, texts)
     return {**texts, **script_texts([dataclasses.replace(doc, when=when) for doc in docs])}
 
-
-def condition_values(when: tuple[Condition, ...]) -> dict[str, object]:
-    """What the conditions form shows for an existing `when:` block, by key."""
-    return {c.key: c.value for c in when}

@@ -112,8 +112,7 @@ def _refused(error: authoring.AuthoringError | ContentError, kind: str, slug: st
     return redirect(_edit_url(kind, slug) if slug else url_for("training.authoring_list"))
 
 
-@bp.route("/authoring/new", methods=["POST"], defaults={"kind": "module"})
-@bp.route("/authoring/scripts/new", methods=["POST"], defaults={"kind": "script"})
+@authoring_route("new", methods=["POST"])
 @requires("content.author")
 def draft_new(kind: str):
     form = NewModuleForm() if kind == "module" else NewScriptForm(prefix="script")
@@ -384,12 +383,12 @@ def draft_publish(kind: str, slug: str):
         return _refused(error, kind, slug)
     db.session.commit()
     flash(_("Version %(v)s published.", v=rows[0].version), "success")
-    return redirect(url_for("training.module_history", kind=kind, slug=slug))
+    return redirect(url_for("training.content_history", kind=kind, slug=slug))
 
 
 @authoring_route("<slug>/archive", methods=["POST"])
 @requires("content.approve")
-def module_archive(kind: str, slug: str):
+def content_archive(kind: str, slug: str):
     if not StartForm().validate_on_submit():
         abort(400)
     count = authoring.archive(actor=current_user, kind=_kind(kind), slug=slug)
@@ -403,7 +402,7 @@ def module_archive(kind: str, slug: str):
 
 @authoring_route("<slug>/history")
 @requires("content.approve")
-def module_history(kind: str, slug: str):
+def content_history(kind: str, slug: str):
     model = _kind(kind).model
     rows = db.session.scalars(
         sa.select(model)
