@@ -144,6 +144,15 @@ def _draft(kind: str, slug: str) -> ContentDraft:
     return authoring.draft_get(_kind(kind), slug) or abort(404)
 
 
+def _problems(kind: Kind, slug: str, texts: dict[str, str]) -> list[str]:
+    """What `content check` would say of these texts (nothing rendered)."""
+    try:
+        kind.parse(slug, texts)
+    except ContentError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
 def _preview(kind: Kind, slug: str, texts: dict[str, str]) -> dict:
     try:
         docs = kind.parse(slug, texts)
@@ -516,7 +525,7 @@ def _quiz_page(draft: ContentDraft, form: QuizEditForm, items, **state):
     problems = []
     if items is not None:
         texts = {**draft.texts, **_quiz_texts(items)}
-        problems = _preview(authoring.MODULES, draft.slug, texts)["problems"]
+        problems = _problems(authoring.MODULES, draft.slug, texts)
     return render(
         "training/quiz_editor.html",
         draft=draft,
