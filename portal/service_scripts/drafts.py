@@ -246,4 +246,3 @@ def with_conditions(slug: str, texts: dict[str, str], when: tuple[Condition, ...
     ContentError when the files must be fixed first."""
     docs = parse_script_texts(slug, texts)
     return {**texts, **script_texts([dataclasses.replace(doc, when=when) for doc in docs])}
-

@@ -221,16 +221,24 @@ MEANINGS: dict[str, tuple[str, str]] = {
 }
 
 
-def condition_help(language: str) -> list[tuple[str, str, str]]:
-    """(key, the values it takes, what it means) for every condition, in `language`."""
+@dataclass(frozen=True)
+class ConditionHelp:
+    key: str
+    kind: str | tuple[str, ...]  # BOOL, RANGE, or the values a one-of may name
+    written: str  # how a value is written in the file
+    meaning: str
+
+
+def condition_help(language: str) -> list[ConditionHelp]:
+    """Every condition: its kind, how its value is written, what it means in `language`."""
     rows = []
     for key, kind in CONDITIONS.items():
         if kind == BOOL:
-            values = "true | false"
+            written = "true | false"
         elif kind == RANGE:
-            values = "{min: N, max: M}"
+            written = "{min: N, max: M}"
         else:
-            values = " | ".join(kind)
+            written = " | ".join(kind)
         es, en = MEANINGS[key]
-        rows.append((key, values, es if language == "es" else en))
+        rows.append(ConditionHelp(key, kind, written, es if language == "es" else en))
     return rows

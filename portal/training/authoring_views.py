@@ -24,7 +24,12 @@ from portal.markdown import render_markdown
 from portal.service_scripts.drafts import conditions_from_form, script_preview, with_conditions
 from portal.service_scripts.models import ContentStatus
 from portal.service_scripts.queries import scripts_newest, scripts_published
-from portal.service_scripts.vocabulary import CONDITIONS, PLACEHOLDERS, condition_help
+from portal.service_scripts.vocabulary import (
+    CONDITIONS,
+    PLACEHOLDERS,
+    ConditionHelp,
+    condition_help,
+)
 from portal.service_scripts.wording import label
 from portal.training import authoring, bp, quiz_editor
 from portal.training.authoring import KINDS, Kind
@@ -305,7 +310,6 @@ def _draft_page(
         preview=preview,
         start_form=StartForm(formdata=None),
         may_publish=may_publish,
-        vocabulary=condition_help(current_language()) if kind is authoring.SCRIPTS else (),
         placeholders=PLACEHOLDERS,
         when=_when_shown(kind, preview, conditions),
         settings=settings,
@@ -314,16 +318,13 @@ def _draft_page(
     )
 
 
-def _condition_controls() -> list[tuple[str, object, str, list[tuple[str, str]]]]:
-    """(key, kind, meaning, [(value, label)]) for every condition, for the form."""
+def _condition_controls() -> list[tuple[ConditionHelp, list[tuple[str, str]]]]:
+    """Every condition with, for a one-of, its (value, label) choices for the form."""
     language = current_language()
-    rows = []
-    for (key, _values, meaning), kind in zip(
-        condition_help(language), CONDITIONS.values(), strict=True
-    ):
-        options = [(v, label(v, language)) for v in kind] if isinstance(kind, tuple) else []
-        rows.append((key, kind, meaning, options))
-    return rows
+    return [
+        (row, [(v, label(v, language)) for v in row.kind] if isinstance(row.kind, tuple) else [])
+        for row in condition_help(language)
+    ]
 
 
 def _when_shown(kind: Kind, preview: dict, posted) -> dict[str, dict[str, str]] | None:
