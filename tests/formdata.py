@@ -72,3 +72,12 @@ def form_items(html: str, form_class: str | None = None) -> list[tuple[str, str]
 def form_fields(html: str, form_class: str | None = None) -> dict[str, str]:
     """Name -> value (the last one, for a name posted several times)."""
     return dict(form_items(html, form_class))
+
+
+def form_lists(html: str, form_class: str | None = None) -> dict[str, list[str]]:
+    """Name -> every value posted under it (ticked checkboxes sharing a name), as a
+    browser would post the form."""
+    fields: dict[str, list[str]] = {}
+    for name, value in form_items(html, form_class):
+        fields.setdefault(name, []).append(value)
+    return fields

@@ -9,14 +9,7 @@ from portal.customers.models import Interaction, SurveyAnswer
 from portal.extensions import db
 from tests import factories
 from tests.api.conftest import error_of
-
-INTERACTION = {
-    "channel": "phone",
-    "type": "enquiry",
-    "department": "support",
-    "outcome": "resolved",
-    "notes": "Asked about the warranty",
-}
+from tests.customers.test_actions import INTERACTION
 
 
 def _count(model) -> int:

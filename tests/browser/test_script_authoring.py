@@ -5,6 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.test_training import save_and_send_for_review, sign_out
+
 
 def test_write_a_script_with_conditions_and_publish_it(page, base_url, sign_in):
     sign_in("trainer")
@@ -20,13 +22,8 @@ def test_write_a_script_with_conditions_and_publish_it(page, base_url, sign_in):
     english = page.get_by_label("birthday-platinum.en.md", exact=True)
     expect(english).to_have_value(re.compile(r"\nwhen: \{tier: platinum, occasion: birthday\}\n"))
     expect(page.locator("#preview")).to_contain_text("Chosen when: Platinum · birthday this week")
-    page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_role("status").first).to_contain_text("Draft saved.")
-    page.get_by_role("button", name="Send for review").click()
-    expect(
-        page.get_by_text("Another trainer or a manager approves and publishes it.")
-    ).to_be_visible()
-    page.get_by_role("button", name="Sign out").click()
+    save_and_send_for_review(page)
+    sign_out(page)
 
     sign_in("manager")
     page.goto(f"{base_url}/training/authoring/scripts/birthday-platinum/edit")

@@ -90,6 +90,16 @@ def files(language: str) -> tuple[str, str]:
     return MODULE.format(language=language, **words), quiz + SCENARIO.format(**words)
 
 
+def save_and_send_for_review(page):
+    """Save the draft open on the page, send it for review, and see it wait for approval."""
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_role("status").first).to_contain_text("Draft saved.")
+    page.get_by_role("button", name="Send for review").click()
+    expect(
+        page.get_by_text("Another trainer or a manager approves and publishes it.")
+    ).to_be_visible()
+
+
 def sign_out(page):
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
@@ -128,12 +138,7 @@ def test_write_publish_take_and_report(page, base_url, sign_in):
         page.get_by_label(quiz_field, exact=True).fill(quiz_text)
     expect(page.locator("#preview")).to_contain_text("Every check passes.")
     expect(page.locator("#preview")).to_contain_text("Greet before anything else.")
-    page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_role("status").first).to_contain_text("Draft saved.")
-    page.get_by_role("button", name="Send for review").click()
-    expect(
-        page.get_by_text("Another trainer or a manager approves and publishes it.")
-    ).to_be_visible()
+    save_and_send_for_review(page)
     sign_out(page)
 
     sign_in("trainer2")

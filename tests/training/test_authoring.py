@@ -12,7 +12,7 @@ from portal.extensions import db
 from portal.training.models import Completion, ContentDraft, Module
 from tests import factories
 from tests.conftest import csrf_token
-from tests.formdata import form_items
+from tests.formdata import form_lists
 
 FIELDS = {"file_0": "module.md", "file_1": "quiz.yaml", "file_2": "module.en.md"}
 FIELDS["file_3"] = "quiz.en.yaml"
@@ -220,10 +220,7 @@ def test_the_preview_lists_the_questions_with_their_right_answers(app, login_as,
 
 
 def draft_fields(page: str) -> dict[str, list[str]]:
-    fields: dict[str, list[str]] = {}
-    for name, value in form_items(page, "draft-form"):
-        fields.setdefault(name, []).append(value)
-    return fields
+    return form_lists(page, "draft-form")
 
 
 def test_the_settings_form_writes_both_module_files_without_saving(app, login_as, client):

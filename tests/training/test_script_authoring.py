@@ -19,7 +19,7 @@ from portal.training.models import ContentDraft
 from tests import factories
 from tests.conftest import csrf_token
 from tests.customers.test_card_script import SCRIPTS, low_score, panel
-from tests.formdata import form_items
+from tests.formdata import form_lists
 
 BASE = "/training/authoring/scripts"
 
@@ -250,11 +250,7 @@ def test_opening_a_script_that_does_not_exist_says_so_and_a_missing_draft_is_404
 
 
 def draft_form(page: str) -> dict[str, list[str]]:
-    """The draft form's fields as a browser would post them (checkboxes as lists)."""
-    fields: dict[str, list[str]] = {}
-    for name, value in form_items(page, "draft-form"):
-        fields.setdefault(name, []).append(value)
-    return fields
+    return form_lists(page, "draft-form")
 
 
 def test_the_conditions_form_writes_both_files_without_saving(scripts, login_as, client):
