@@ -34,7 +34,15 @@ DEFAULTS = {
     "LOGIN_WINDOW_MINUTES": 15,
     "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
     "CONTENT_FOLDER": None,  # None means the content/ folder beside the portal package
+    # The most points one person may award or redeem in one entry, by role; a person with
+    # several roles gets the highest. A role not listed may not change points at all.
+    "POINTS_LIMITS": {
+        "frontline": {"award": 500, "redeem": 5000},
+        "manager": {"award": 20000, "redeem": 100000},
+        "admin": {"award": 20000, "redeem": 100000},
+    },
 }
+POINTS_ACTIONS = ("award", "redeem")
 
 
 class ConfigError(click.ClickException):
@@ -50,8 +58,26 @@ def load_config(app, overrides: dict | None = None) -> None:
     app.config["SQLALCHEMY_DATABASE_URI"] = _database_uri(app)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+    _check_points_limits(app.config["POINTS_LIMITS"])
     if not app.config.get("CONTENT_FOLDER"):
         app.config["CONTENT_FOLDER"] = str(Path(app.root_path).parent / "content")
+
+
+def _check_points_limits(limits) -> None:
+    """PORTAL_POINTS_LIMITS arrives as JSON: refuse a shape the card could misread."""
+    example = '{"frontline": {"award": 500, "redeem": 5000}}'
+    if not isinstance(limits, dict):
+        raise ConfigError(f"POINTS_LIMITS must map roles to limits, for example {example}")
+    for role, per_action in limits.items():
+        if not isinstance(per_action, dict) or set(per_action) - set(POINTS_ACTIONS):
+            raise ConfigError(
+                f"POINTS_LIMITS[{role!r}] must map 'award' and 'redeem' to a whole number"
+            )
+        for action, limit in per_action.items():
+            if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+                raise ConfigError(
+                    f"POINTS_LIMITS[{role!r}][{action!r}] must be a whole number, 0 or more"
+                )
 
 
 def _database_uri(app) -> str:

@@ -78,3 +78,25 @@ def test_plain_postgresql_url_uses_psycopg3(tmp_path, monkeypatch):
     app = create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "x"})
     url = sa.engine.make_url(app.config["SQLALCHEMY_DATABASE_URI"])
     assert url.drivername == "postgresql+psycopg"
+
+
+def test_points_limits_are_read_as_json_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("PORTAL_POINTS_LIMITS", '{"frontline": {"award": 50, "redeem": 100}}')
+    app = create_app({"INSTANCE_PATH": str(tmp_path)})
+    assert app.config["POINTS_LIMITS"] == {"frontline": {"award": 50, "redeem": 100}}
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '["frontline"]',
+        '{"frontline": 500}',
+        '{"frontline": {"give": 5}}',
+        '{"frontline": {"award": -1}}',
+        '{"frontline": {"award": "lots"}}',
+    ],
+)
+def test_a_malformed_points_limit_is_refused_with_the_setting_named(tmp_path, monkeypatch, value):
+    monkeypatch.setenv("PORTAL_POINTS_LIMITS", value)
+    with pytest.raises(ConfigError, match="POINTS_LIMITS"):
+        create_app({"INSTANCE_PATH": str(tmp_path)})

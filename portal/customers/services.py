@@ -5,6 +5,7 @@ Services flush and never commit; the view commits once. Each write is audited.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -193,13 +194,34 @@ def promise_keep(*, actor: User, promise: Promise) -> Promise:
     return promise
 
 
+def points_limit(roles: Iterable[str], action: str, limits: Mapping) -> int:
+    """The most points these roles may `action` ('award' or 'redeem') in one entry: the
+    highest of their roles' limits, 0 for roles the limits do not list."""
+    return max((limits.get(role, {}).get(action, 0) for role in roles), default=0)
+
+
 def points_change(
-    *, actor: User, customer: Customer, points: int, redeem: bool, reason: str
+    *,
+    actor: User,
+    customer: Customer,
+    points: int,
+    redeem: bool,
+    reason: str,
+    limits: Mapping[str, Mapping[str, int]],
 ) -> PointsEntry:
-    """Append to the ledger. The (customer, seq) uniqueness and the non-negative balance
-    check make a concurrent writer fail instead of spending the same points twice."""
+    """Append to the ledger, within the actor's limit per entry (`limits`: role → action
+    → points, from the POINTS_LIMITS setting). The (customer, seq) uniqueness and the
+    non-negative balance check make a concurrent writer fail instead of spending the same
+    points twice."""
     if points <= 0:
         raise CardError("points", N_("Enter a whole number of points above zero."))
+    limit = points_limit(actor.role_names, "redeem" if redeem else "award", limits)
+    if points > limit:
+        if redeem:
+            message = N_("You can redeem up to %(limit)s points at once; more needs a manager.")
+        else:
+            message = N_("You can award up to %(limit)s points at once; more needs a manager.")
+        raise CardError("points", message, limit=limit)
     last = db.session.execute(
         sa.select(PointsEntry.seq, PointsEntry.balance_after)
         .where(PointsEntry.customer_id == customer.id)

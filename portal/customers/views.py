@@ -1,6 +1,6 @@
 """Frontline pages: search, screen pop by phone number, the context card."""
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,6 +12,7 @@ from portal.customers.forms import InteractionForm, PointsForm, PromiseForm
 from portal.customers.models import Promise
 from portal.customers.normalise import normalise_phone
 from portal.extensions import db
+from portal.formats import number
 from portal.i18n import current_locale
 from portal.service_scripts.panel import panel_get
 from portal.web import render, wants_fragment
@@ -108,7 +109,8 @@ def _saved(customer, message: str):
 
 def _refused(customer, form, error: services.CardError, name: str):
     db.session.rollback()
-    getattr(form, error.field).errors.append(_(error.message, **error.params))
+    params = {k: number(v) if isinstance(v, int) else v for k, v in error.params.items()}
+    getattr(form, error.field).errors.append(_(error.message, **params))
     return _card_page(customer, **{name: form})
 
 
@@ -175,6 +177,7 @@ def points_new(customer_id: int):
             points=form.points.data,
             redeem=form.action.data == "redeem",
             reason=form.reason.data,
+            limits=current_app.config["POINTS_LIMITS"],
         )
     except services.CardError as exc:
         return _refused(customer, form, exc, "points_form")

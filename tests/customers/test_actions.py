@@ -114,11 +114,77 @@ def test_award_and_redeem_points_never_below_zero(login_as, client):
     assert list(balances) == [300, 200]
 
 
+LIMITS = {"limits": {"frontline": {"award": 500, "redeem": 5000}}}
+
+
+def test_a_frontline_employee_cannot_award_a_fortune_in_one_click(login_as, client):
+    login_as("frontline")
+    c = factories.customer()
+    db.session.commit()
+    page = _post(client, c, "points", action="award", points="999999", reason="Oops")
+    text = page.get_data(as_text=True)
+    assert "You can award up to 500 points at once; more needs a manager." in text
+    assert 'value="999999"' in text  # what was typed stays
+    assert db.session.scalar(sa.select(sa.func.count(PointsEntry.id))) == 0
+
+
+def test_points_limits_come_from_the_configuration_per_role_and_action(app, login_as, client):
+    app.config["POINTS_LIMITS"] = {
+        "frontline": {"award": 50, "redeem": 20},
+        "manager": {"award": 5000, "redeem": 5000},
+    }
+    login_as("frontline")
+    c = factories.customer()
+    db.session.commit()
+    assert _post(client, c, "points", action="award", points="50", reason="ok").status_code == 302
+    page = _post(client, c, "points", action="redeem", points="30", reason="x")
+    assert "You can redeem up to 20 points at once" in page.get_data(as_text=True)
+    manager = factories.user(roles=["manager"])
+    db.session.commit()
+    services.points_change(
+        actor=manager,
+        customer=c,
+        points=4000,
+        redeem=False,
+        reason="Goodwill for the flood",
+        limits=app.config["POINTS_LIMITS"],
+    )
+    balances = db.session.scalars(sa.select(PointsEntry.balance_after).order_by(PointsEntry.seq))
+    assert list(balances) == [50, 4050]
+
+
+def test_a_role_without_a_limit_cannot_change_points(app):
+    assert services.points_limit({"trainer"}, "award", app.config["POINTS_LIMITS"]) == 0
+    assert services.points_limit({"frontline", "manager"}, "award", {"manager": {"award": 9}}) == 9
+
+
+def test_numbers_in_points_messages_follow_the_language(login_as, client):
+    manager = login_as("manager")
+    c = factories.customer()
+    db.session.commit()
+    services.points_change(
+        actor=manager,
+        customer=c,
+        points=12000,
+        redeem=False,
+        reason="t",
+        **{"limits": {"manager": {"award": 12000}}},
+    )
+    db.session.commit()
+    for language, message in (
+        ("en", "Only 12,000 points are available."),
+        ("es", "Solo hay 12.000 puntos disponibles."),
+    ):
+        headers = {"Accept-Language": language}
+        page = _post(client, c, "points", headers, action="redeem", points="20000", reason="x")
+        assert message in page.get_data(as_text=True)
+
+
 def test_two_concurrent_redemptions_cannot_overspend(app):
     actor = factories.user()
     c = factories.customer()
     db.session.commit()
-    services.points_change(actor=actor, customer=c, points=100, redeem=False, reason="t")
+    services.points_change(actor=actor, customer=c, points=100, redeem=False, reason="t", **LIMITS)
     db.session.commit()
     barrier, outcomes = threading.Barrier(2), []
 
@@ -130,7 +196,7 @@ def test_two_concurrent_redemptions_cannot_overspend(app):
             barrier.wait()
             try:
                 services.points_change(
-                    actor=user, customer=customer, points=80, redeem=True, reason="race"
+                    actor=user, customer=customer, points=80, redeem=True, reason="race", **LIMITS
                 )
                 db.session.commit()
                 outcomes.append("ok")
