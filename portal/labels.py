@@ -53,6 +53,11 @@ LABELS = {
     "refund": N_("Refund"),
     "visit": N_("Visit"),
     "other": N_("Other"),
+    # points ledger
+    "award": N_("Awarded"),
+    "redeem": N_("Redeemed"),
+    "expire": N_("Expired"),
+    "adjust": N_("Adjusted"),
 }
 
 

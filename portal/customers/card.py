@@ -29,6 +29,7 @@ RECENT_DAYS = 90
 PROMOTER_NPS = 9
 FALLING_RATIO = 0.6  # last 90 days below 60 % of the customer's own usual 90 days
 EXPIRY_WINDOW_DAYS = 30
+POINTS_HISTORY = 10  # ledger rows the card lists
 TIMELINE_PAGE = 20
 
 
@@ -57,6 +58,8 @@ class Points:
     balance: int = 0
     expiring: int = 0
     expiring_on: date | None = None
+    history: list = field(default_factory=list)  # the newest ledger rows, newest first
+    entries: int = 0  # how many rows the ledger holds in all
 
 
 @dataclass
@@ -119,7 +122,13 @@ def _points(customer_id: int) -> Points:
         if remaining and award.expires_on and now <= award.expires_on <= horizon:
             expiring += remaining
             first_expiry = first_expiry or award.expires_on
-    return Points(balance=balance, expiring=min(expiring, balance), expiring_on=first_expiry)
+    return Points(
+        balance=balance,
+        expiring=min(expiring, balance),
+        expiring_on=first_expiry,
+        history=entries[: -POINTS_HISTORY - 1 : -1],
+        entries=len(entries),
+    )
 
 
 def _read(statement, params: dict) -> list:

@@ -44,8 +44,17 @@ def _value() -> sa.Select:
 
 
 VALUE = _value()
-POINTS = (
-    sa.select(PointsEntry.delta, PointsEntry.balance_after, PointsEntry.expires_on)
+POINTS = (  # the whole ledger, oldest first: the balance, what expires and the history
+    sa.select(
+        PointsEntry.delta,
+        PointsEntry.balance_after,
+        PointsEntry.expires_on,
+        PointsEntry.kind,
+        PointsEntry.reason,
+        PointsEntry.created_at,
+        User.name.label("employee"),
+    )
+    .outerjoin(User, User.id == PointsEntry.employee_id)
     .where(PointsEntry.customer_id == CID)
     .order_by(PointsEntry.seq)
 )

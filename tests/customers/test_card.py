@@ -167,6 +167,56 @@ def test_points_balance_and_what_expires_soon_spending_oldest_first(app):
     assert (points.balance, points.expiring, points.expiring_on) == (1000, 200, soon)
 
 
+def test_the_card_lists_the_points_history_newest_first_with_who_and_why(login_as, client):
+    employee = login_as("frontline", name="Marta Ruiz")
+    c = factories.customer()
+    rows = [
+        (PointsKind.AWARD, 1200, 1200, employee.id, "Welcome gift"),
+        (PointsKind.REDEEM, -200, 1000, employee.id, "Discount on a lamp"),
+        (PointsKind.EXPIRE, -150, 850, None, "Expired after a year"),
+    ]
+    for seq, (kind, delta, balance, who, why) in enumerate(rows, start=1):
+        db.session.add(
+            PointsEntry(
+                customer_id=c.id,
+                seq=seq,
+                kind=kind,
+                delta=delta,
+                balance_after=balance,
+                reason=why,
+                employee_id=who,
+                created_at=utcnow() - timedelta(days=10 - seq),
+            )
+        )
+    db.session.commit()
+    page = client.get(f"/customers/{c.id}").get_data(as_text=True)
+    history = page[page.index("Points history") :]
+    cells = [history.index(text) for text in ("Expired after a year", "Discount on a lamp")]
+    assert cells == sorted(cells)  # newest first
+    assert "Welcome gift" in history and "+1,200" in history
+    assert ">-200<" in history and ">Redeemed<" in history and ">Expired<" in history
+    assert history.count("Marta Ruiz") == 2
+
+
+def test_a_long_points_ledger_shows_the_ten_newest_and_says_so(app):
+    c = factories.customer()
+    for seq in range(1, 26):
+        db.session.add(
+            PointsEntry(
+                customer_id=c.id,
+                seq=seq,
+                kind=PointsKind.AWARD,
+                delta=1,
+                balance_after=seq,
+                reason=f"visit {seq}",
+            )
+        )
+    db.session.commit()
+    points = card_queries.card_get(c).points
+    assert [e.reason for e in points.history] == [f"visit {n}" for n in range(25, 15, -1)]
+    assert points.entries == 25
+
+
 @pytest.mark.parametrize(
     ("birthday", "expected"), [(date(1990, 3, 14), "birthday"), (date(1990, 5, 1), None)]
 )
