@@ -232,6 +232,12 @@ def _text(value: str | None) -> str | None:
     return value or None
 
 
+def _phrase(value: str | None) -> str | None:
+    """A note typed as a sentence, read as the phrase its slot needs: the script goes on
+    after it ("…: refund the lamp. We committed…"), so its own closing stop would double."""
+    return _text((value or "").strip().rstrip(".,;: "))
+
+
 def _date(value: date | None, facts: CardFacts, lang: str) -> str | None:
     return None if value is None else wording.day_month(value, lang, facts.today)
 
@@ -264,7 +270,7 @@ VALUES: dict[str, Callable[[CardFacts, str], str | None]] = {
     "owner_name": lambda f, lang: _text(f.owner_name),
     "last_purchase_date": lambda f, lang: _date(f.last_purchase_date, f, lang),
     "years_as_customer": _years,
-    "promise_description": lambda f, lang: _text(f.promise_description),
+    "promise_description": lambda f, lang: _phrase(f.promise_description),
     "promise_due": lambda f, lang: _date(f.promise_due, f, lang),
 }
 

@@ -121,3 +121,12 @@ def test_years_as_customer_counts_the_anniversary_being_celebrated():
     assert placeholder_value(
         "years_as_customer", CardFacts(today=TODAY, customer_since=TODAY), "es"
     ) == ("menos de un año")
+
+
+@pytest.mark.parametrize("typed", ["refund the lamp.", "refund the lamp. ", "refund the lamp"])
+def test_a_promise_typed_as_a_sentence_reads_once_inside_the_script(typed):
+    body = "About {promise_description}. We committed to it."
+    facts = CardFacts(today=TODAY, promise_description=typed)
+    assert fill(script(language="en", body=body), facts) == (
+        "About refund the lamp. We committed to it."
+    )
