@@ -6,7 +6,7 @@ Services flush and never commit; the view commits once. Each write is audited.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -27,6 +27,7 @@ from portal.i18n import N_
 from portal.service_scripts.models import ServiceScript
 
 POINTS_VALID_DAYS = 365
+PROMISE_MAX_DAYS = 365
 FOLLOWED = {"followed": True, "skipped": False}
 
 
@@ -162,6 +163,12 @@ def promise_create(
 ) -> Promise:
     if due_on < today():
         raise CardError("due_on", N_("A promise cannot be due in the past."))
+    latest = today() + timedelta(days=PROMISE_MAX_DAYS)
+    if due_on > latest:
+        # A date years ahead is a typo (2999 for 2026), and no customer waits that long.
+        raise CardError(
+            "due_on", N_("A promise must be due within a year, by %(date)s."), date=latest
+        )
     promise = Promise(
         customer_id=customer.id,
         employee_id=actor.id,

@@ -1,5 +1,7 @@
 """Frontline pages: search, screen pop by phone number, the context card."""
 
+from datetime import date
+
 from flask import abort, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -12,7 +14,7 @@ from portal.customers.forms import InteractionForm, PointsForm, PromiseForm
 from portal.customers.models import Promise
 from portal.customers.normalise import normalise_phone
 from portal.extensions import db
-from portal.formats import number
+from portal.formats import date_medium, number
 from portal.i18n import current_locale
 from portal.service_scripts.panel import panel_get
 from portal.web import render, wants_fragment
@@ -107,9 +109,16 @@ def _saved(customer, message: str):
     return redirect(url_for("customers.card_view", customer_id=customer.id))
 
 
+def _shown(value):
+    """A refusal's parameter as the reader's language writes it."""
+    if isinstance(value, int):
+        return number(value)
+    return date_medium(value) if isinstance(value, date) else value
+
+
 def _refused(customer, form, error: services.CardError, name: str):
     db.session.rollback()
-    params = {k: number(v) if isinstance(v, int) else v for k, v in error.params.items()}
+    params = {k: _shown(v) for k, v in error.params.items()}
     getattr(form, error.field).errors.append(_(error.message, **params))
     return _card_page(customer, **{name: form})
 

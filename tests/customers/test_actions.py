@@ -100,6 +100,19 @@ def test_promise_with_an_invalid_or_past_date(login_as, client):
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Promise)) == 0
 
 
+def test_a_promise_due_years_ahead_is_refused_and_what_was_typed_stays(login_as, client):
+    login_as("frontline")
+    c = factories.customer()
+    db.session.commit()
+    fields = {"kind": "refund", "description": "Refund the lamp", "due_on": "2999-03-01"}
+    text = _post(client, c, "promises", **fields).get_data(as_text=True)
+    assert "A promise must be due within a year, by " in text
+    assert 'value="2999-03-01"' in text and 'value="Refund the lamp"' in text
+    within = (today() + timedelta(days=365)).isoformat()
+    assert _post(client, c, "promises", **{**fields, "due_on": within}).status_code == 302
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Promise)) == 1
+
+
 def test_award_and_redeem_points_never_below_zero(login_as, client):
     login_as("frontline")
     c = factories.customer()
