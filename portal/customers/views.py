@@ -16,6 +16,7 @@ from portal.customers.normalise import normalise_phone
 from portal.extensions import db
 from portal.formats import date_medium, number
 from portal.i18n import current_locale
+from portal.service_scripts import queries as script_queries
 from portal.service_scripts.panel import panel_get
 from portal.web import render, wants_fragment
 
@@ -90,8 +91,11 @@ def _card_page(customer, saved: str | None = None, **forms):
 @bp.route("/<int:customer_id>/scripts/<slug>")
 @requires("customers.view")
 def script_view(customer_id: int, slug: str):
-    """Another script that fits, picked from the panel; htmx swaps only the panel."""
+    """Another script that fits, picked from the panel; htmx swaps only the panel. A
+    script that exists but no longer fits gets the best fit; one that does not exist, 404."""
     customer = _load(customer_id)
+    if not script_queries.script_slug_published(slug):
+        abort(404)
     facts = card.script_facts(card.card_get(customer), today())
     panel = panel_get(facts, slug, reader=str(current_locale()))
     return render("customers/script.html", "script_panel", c=customer, panel=panel)

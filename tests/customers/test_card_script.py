@@ -115,6 +115,14 @@ def test_another_fitting_script_is_one_click_away_as_fragment_and_as_page(
     assert "picked by you" in panel(card)
 
 
+def test_an_unknown_script_is_a_404_not_the_default_script(scripts, login_as, client):
+    login_as("frontline")
+    c = factories.customer(language="en")
+    db.session.commit()
+    assert client.get(f"/customers/{c.id}/scripts/no-such-script").status_code == 404
+    assert client.get(f"/customers/{c.id}/scripts/complaint-intake").status_code == 200
+
+
 def test_a_script_that_does_not_fit_cannot_be_forced(scripts, login_as, client):
     login_as("frontline")
     c = factories.customer(language="en", do_not_upsell=True)
