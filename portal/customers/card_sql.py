@@ -128,6 +128,8 @@ def _timeline_union() -> sa.Subquery:
             Purchase.amount_cents.label("amount_cents"),
             _TEXT.label("text"),
             _INT.label("score"),
+            _INT.label("nps"),
+            _INT.label("effort"),
         ).where(Purchase.customer_id == CID),
         sa.select(
             sa.literal("interaction"),
@@ -138,6 +140,8 @@ def _timeline_union() -> sa.Subquery:
             Interaction.outcome,
             _INT,
             Interaction.notes,
+            _INT,
+            _INT,
             _INT,
         ).where(Interaction.customer_id == CID),
         sa.select(
@@ -150,6 +154,8 @@ def _timeline_union() -> sa.Subquery:
             _INT,
             Complaint.summary,
             _INT,
+            _INT,
+            _INT,
         ).where(Complaint.customer_id == CID),
         sa.select(
             sa.literal("survey"),
@@ -161,6 +167,8 @@ def _timeline_union() -> sa.Subquery:
             _INT,
             SurveyAnswer.comment,
             SurveyAnswer.csat,
+            SurveyAnswer.nps,
+            SurveyAnswer.effort,
         ).where(SurveyAnswer.customer_id == CID),
     ]
     return sa.union_all(*parts).subquery()

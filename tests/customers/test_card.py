@@ -198,6 +198,23 @@ def test_the_card_lists_the_points_history_newest_first_with_who_and_why(login_a
     assert history.count("Marta Ruiz") == 2
 
 
+def test_the_timeline_shows_every_score_of_a_survey_answer(login_as, client):
+    login_as("frontline")
+    c = factories.customer()
+    at = utcnow() - timedelta(days=2)
+    db.session.add_all(
+        [
+            SurveyAnswer(customer_id=c.id, answered_at=at, csat=4, nps=9, effort=2),
+            SurveyAnswer(customer_id=c.id, answered_at=at, nps=3),
+        ]
+    )
+    db.session.commit()
+    timeline = client.get(f"/customers/{c.id}").get_data(as_text=True)
+    timeline = timeline[timeline.index('id="timeline"') :]
+    assert "CSAT 4/5" in timeline and "NPS 9/10" in timeline and "Effort 2/7" in timeline
+    assert "NPS 3/10" in timeline  # an answer with no satisfaction score still shows
+
+
 def test_a_long_points_ledger_shows_the_ten_newest_and_says_so(app):
     c = factories.customer()
     for seq in range(1, 26):
