@@ -48,3 +48,14 @@ def normalise_phone(raw: str | None, country_code: str = DEFAULT_COUNTRY_CODE) -
     if len(digits) == NATIONAL_LENGTH:
         return country_code + digits
     return digits
+
+
+def phone_display(raw: str | None, country_code: str = DEFAULT_COUNTRY_CODE) -> str:
+    """A number as people read it: '34600703215' -> '+34 600 70 32 15'. Numbers of other
+    countries keep the grouping they arrived with (their rules differ per country)."""
+    digits = normalise_phone(raw, country_code)
+    national = digits[len(country_code) :] if digits else ""
+    if not digits or not digits.startswith(country_code) or len(national) != NATIONAL_LENGTH:
+        return (raw or "").strip()
+    n = national
+    return f"+{country_code} {n[:3]} {n[3:5]} {n[5:7]} {n[7:]}"

@@ -12,7 +12,7 @@ from portal.clock import today
 from portal.customers import bp, card, queries, services
 from portal.customers.forms import InteractionForm, PointsForm, PromiseForm
 from portal.customers.models import Promise
-from portal.customers.normalise import normalise_phone
+from portal.customers.normalise import normalise_phone, phone_display
 from portal.extensions import db
 from portal.formats import date_medium, number
 from portal.i18n import current_locale
@@ -40,7 +40,7 @@ def lookup():
     matches = queries.customers_by_phone(actor=current_user, phone_norm=number) if number else []
     if len(matches) == 1:
         return redirect(url_for("customers.card_view", customer_id=matches[0].id, via="pop"))
-    return render("customers/lookup.html", phone=raw, matches=matches)
+    return render("customers/lookup.html", phone_shown=phone_display(raw), matches=matches)
 
 
 @bp.route("/<int:customer_id>")

@@ -2,11 +2,12 @@
 
 from datetime import datetime
 
+import pytest
 import sqlalchemy as sa
 
 from portal.audit.models import AuditEvent
 from portal.customers.models import CustomerNameTerm
-from portal.customers.normalise import name_terms
+from portal.customers.normalise import name_terms, phone_display
 from portal.extensions import db
 from tests import factories
 
@@ -112,13 +113,32 @@ def test_screen_pop_offers_a_chooser_when_a_number_is_shared(login_as, client):
     page = _names(client.get("/customers/lookup?phone=0034612345678"))
     assert "Several customers share this number" in page
     assert "Marta Gil" in page and "Pablo Gil" in page
+    assert "Incoming call from +34 612 34 56 78" in page  # not the raw 0034612345678
 
 
 def test_screen_pop_with_an_unknown_number(login_as, client):
     login_as("frontline")
     db.session.commit()
-    page = _names(client.get("/customers/lookup?phone=699000000"))
-    assert "No customer with this number." in page and 'name="q"' in page
+    page = _names(client.get("/customers/lookup?phone=34699000000"))
+    assert "No customer with this number." in page
+    main = page[page.index('<main id="main"') :]
+    # the page ends with a search box to go on with, not only a prompt
+    assert 'action="/customers/search"' in main and 'name="q"' in main
+    assert "Incoming call from +34 699 00 00 00" in page
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("34600703215", "+34 600 70 32 15"),
+        ("600703215", "+34 600 70 32 15"),
+        ("+44 20 7946 0958", "+44 20 7946 0958"),
+        ("", ""),
+        ("ext.", "ext."),
+    ],
+)
+def test_a_phone_number_is_shown_grouped_as_people_read_it(raw, shown):
+    assert phone_display(raw) == shown
 
 
 def test_team_scope_limits_every_kind_of_lookup(app, login_as, client):
