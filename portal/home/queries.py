@@ -29,15 +29,30 @@ def promises_due_list(*, actor: User, within_days: int = 7, limit: int = 20) -> 
     return db.session.execute(stmt).all()
 
 
+RECENT_WINDOW = 20  # interactions read per customer listed
+
+
 def interactions_recent_list(*, actor: User, limit: int = 10) -> list:
+    """The customers the actor served last, each once, with their latest interaction.
+
+    Reads the newest `limit × RECENT_WINDOW` interactions through the employee's index and
+    keeps the first of each customer: grouping all of an employee's history (tens of
+    thousands of rows at a million customers) would cost more than the whole page."""
     stmt = (
         sa.select(Interaction, Customer.first_name, Customer.last_name)
         .join(Customer, Customer.id == Interaction.customer_id)
         .where(Interaction.employee_id == actor.id)
-        .order_by(Interaction.occurred_at.desc())
-        .limit(limit)
+        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .limit(limit * RECENT_WINDOW)
     )
-    return db.session.execute(stmt).all()
+    rows, seen = [], set()
+    for row in db.session.execute(stmt):
+        if row[0].customer_id not in seen:
+            seen.add(row[0].customer_id)
+            rows.append(row)
+            if len(rows) == limit:
+                break
+    return rows
 
 
 def team_overview_list(*, actor: User, days: int = 30) -> list[dict]:

@@ -59,3 +59,27 @@ def test_manager_sees_each_member_with_computed_figures(login_as, client):
     row = page[page.index("Ana Ruiz") :].split("</tr>")[0]
     assert "3.67" in row  # mean CSAT of 4, 5, 2
     assert row.count('class="num">1<') == 1  # one overdue promise
+
+
+def test_customers_served_recently_lists_each_customer_once_newest_first(login_as, client):
+    from portal.customers.models import Interaction
+
+    me = login_as("frontline")
+    ana, luis = factories.customer("Ana", "Repetida"), factories.customer("Luis", "Una Vez")
+    for hours, who in ((1, ana), (2, ana), (3, luis), (4, ana)):
+        db.session.add(
+            Interaction(
+                customer_id=who.id,
+                employee_id=me.id,
+                occurred_at=utcnow() - timedelta(hours=hours),
+                channel="phone",
+                type="enquiry",
+                department="support",
+                outcome="resolved",
+            )
+        )
+    db.session.commit()
+    page = client.get("/").get_data(as_text=True)
+    recent = page[page.index("Customers you served recently") :]
+    assert recent.count("Ana Repetida") == 1 and recent.count("Luis Una Vez") == 1
+    assert recent.index("Ana Repetida") < recent.index("Luis Una Vez")
