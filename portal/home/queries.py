@@ -35,7 +35,7 @@ RECENT_WINDOW = 20  # interactions read per customer listed
 def interactions_recent_list(*, actor: User, limit: int = 10) -> list:
     """The customers the actor served last, each once, with their latest interaction.
 
-    Reads the newest `limit × RECENT_WINDOW` interactions through the employee's index and
+    Reads the newest `limit * RECENT_WINDOW` interactions through the employee's index and
     keeps the first of each customer: grouping all of an employee's history (tens of
     thousands of rows at a million customers) would cost more than the whole page."""
     stmt = (
