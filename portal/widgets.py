@@ -172,6 +172,10 @@ def _field_html(field, autofocus: bool, autocomplete, class_: str) -> Markup:
         described = f'aria-describedby="{escape(field.id)}-error"' if errors else ""
         html.append(f"\n    <fieldset {described}><legend>{label}</legend>")
         html.append(f"{field(class_='checks')}</fieldset>\n  ")
+    elif field.type == "RadioField":  # a group of controls: named by a legend, not a label
+        html.append(
+            f"\n    <fieldset><legend>{label}</legend>{control(field, **attrs)}</fieldset>\n  "
+        )
     else:
         html.append(f'\n    <label for="{escape(field.id)}">{label}</label>')
         html.append(f"\n    {control(field, **attrs)}\n  ")

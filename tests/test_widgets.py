@@ -84,7 +84,8 @@ def test_cached_empty_controls_follow_the_language_and_never_hold_typed_values(a
     assert len(_untouched) == 2  # the typed one was not cached
 
 
-# The `field` macro as it was written in Jinja before portal.widgets.field_html took over.
+# The `field` macro as it was written in Jinja before portal.widgets.field_html took over
+# (radio groups since wrapped in a fieldset with a legend, in both).
 FIELD_MACRO = """{% macro field(f, autofocus=false, autocomplete=none, class_="") %}
 {% set attrs = field_attrs(f, autofocus=autofocus, autocomplete=autocomplete) %}
 <div class="field {{ class_ }}{% if f.errors %} has-error{% endif %}">
@@ -92,6 +93,8 @@ FIELD_MACRO = """{% macro field(f, autofocus=false, autocomplete=none, class_=""
     <label class="check">{{ f(**attrs) }} {{ f.label.text }}</label>
   {% elif f.type == "CheckboxesField" %}
     <fieldset {% if f.errors %}aria-describedby="{{ f.id }}-error"{% endif %}><legend>{{ f.label.text }}</legend>{{ f(class_="checks") }}</fieldset>
+  {% elif f.type == "RadioField" %}
+    <fieldset><legend>{{ f.label.text }}</legend>{{ control(f, **attrs) }}</fieldset>
   {% else %}
     <label for="{{ f.id }}">{{ f.label.text }}</label>
     {{ control(f, **attrs) }}

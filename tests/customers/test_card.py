@@ -317,3 +317,12 @@ def test_a_malformed_timeline_cursor_is_a_400(login_as, client):
     c = factories.customer()
     db.session.commit()
     assert client.get(f"/customers/{c.id}/timeline?after=nonsense").status_code == 400
+
+
+def test_radio_groups_on_the_card_are_fieldsets_named_by_a_legend(login_as, client):
+    login_as("frontline")
+    c = factories.customer()
+    db.session.commit()
+    page = client.get(f"/customers/{c.id}").get_data(as_text=True)
+    assert "<fieldset><legend>Satisfaction (1–5)</legend>" in page
+    assert '<label for="i-csat">' not in page  # a label pointing at no control
