@@ -91,15 +91,19 @@ def _assigned(people: list) -> dict:
     return out
 
 
-def question_report(slug: str, language: str) -> pd.DataFrame:
+def question_report(slug: str, language: str, actor: User) -> pd.DataFrame:
     """Per question of a module (all versions and languages, by question id): attempts,
-    difficulty, discrimination, and the prompt as the newest version in `language` words it."""
-    attempts = db.session.scalars(
+    difficulty, discrimination, and the prompt as the newest version in `language` words it.
+    A manager's figures come from the attempts of their teams' people only."""
+    stmt = (
         sa.select(Attempt)
         .join(Module, Module.id == Attempt.module_id)
         .where(Module.slug == slug, Attempt.submitted_at.is_not(None))
         .options(sa.orm.selectinload(Attempt.answers), sa.orm.selectinload(Attempt.module))
-    ).all()
+    )
+    if "trainer" not in actor.role_names:
+        stmt = stmt.where(Attempt.user_id.in_(_team_members(actor)))
+    attempts = db.session.scalars(stmt).all()
     questions_by_module: dict[int, tuple] = {}
     rows = []
     for attempt in attempts:
@@ -132,5 +136,8 @@ def visible_learners(actor: User) -> list[int] | None:
     of their teams for managers."""
     if "trainer" in actor.role_names:
         return None
-    stmt = sa.select(User.id).join(Team, Team.id == User.team_id).where(Team.manager_id == actor.id)
-    return list(db.session.scalars(stmt))
+    return list(db.session.scalars(_team_members(actor)))
+
+
+def _team_members(actor: User) -> sa.Select:
+    return sa.select(User.id).join(Team, Team.id == User.team_id).where(Team.manager_id == actor.id)

@@ -62,8 +62,9 @@ def test_the_showcase_login_shows_every_state(runner, app):
 def test_the_reports_have_figures_for_every_module(runner, app):
     build(runner)
     with app.test_request_context():
+        trainer = db.session.scalar(sa.select(User).where(User.email == "trainer@demo.example"))
         for slug in ("clienting", "interaction-variables", "ten-commandments"):
-            table = reports.question_report(slug, "es")
+            table = reports.question_report(slug, "es", trainer)
             assert table is not None and len(table) >= 5
             assert table["attempts"].min() >= 5
             assert 0.3 < table["difficulty"].mean() < 1.0
