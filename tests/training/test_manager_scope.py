@@ -69,5 +69,5 @@ def test_manager_assignments_list_only_their_teams(two_teams, auth, client):
 def test_trainer_reports_read_every_team(two_teams, login_as, client):
     login_as("trainer")
     page = flat(client.get("/training/reports?module=sample"))
-    assert "<td>What do you do? 1</td><td>7</td>" in page  # 3 + 2 × 2 attempts
+    assert "<td>What do you do? 1</td><td>7</td>" in page  # 3 + 2 x 2 attempts
     assert "<td>Beta</td>" in page and "Beta Learner 0" in page
