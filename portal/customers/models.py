@@ -245,7 +245,8 @@ class Promise(db.Model):
     __tablename__ = "promises"
     __table_args__ = (
         sa.Index("ix_promises_customer_kept", "customer_id", "kept_at"),
-        sa.Index("ix_promises_employee_due", "employee_id", "due_on"),
+        # An employee's open promises by due date: the home's list and overdue counts.
+        sa.Index("ix_promises_employee_open", "employee_id", "kept_at", "due_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -265,7 +266,11 @@ class SurveyAnswer(db.Model):
     __tablename__ = "survey_answers"
     __table_args__ = (
         sa.Index("ix_survey_answers_customer_at", "customer_id", "answered_at"),
-        sa.Index("ix_survey_answers_employee_at", "employee_id", "answered_at"),
+        # Covering for the homes' figures (department, CSAT) by employee or by date alone.
+        sa.Index(
+            "ix_survey_answers_employee_scores", "employee_id", "answered_at", "department", "csat"
+        ),
+        sa.Index("ix_survey_answers_at_scores", "answered_at", "department", "csat"),
         sa.CheckConstraint("csat IS NULL OR csat BETWEEN 1 AND 5", name="csat_range"),
         sa.CheckConstraint("nps IS NULL OR nps BETWEEN 0 AND 10", name="nps_range"),
         sa.CheckConstraint("effort IS NULL OR effort BETWEEN 1 AND 7", name="effort_range"),

@@ -63,6 +63,19 @@ def _prefix_param(column, name: str) -> sa.ColumnElement[bool]:
     return sa.and_(column >= sa.bindparam(f"{name}_lo"), column < sa.bindparam(f"{name}_hi"))
 
 
+def _capped_prefix(column, name: str) -> sa.ColumnElement[bool]:
+    """Customers whose `column` starts with the prefix, at most CANDIDATE_CAP of them in
+    index order: "+34 61" starts 68,000 phones at 1M customers, and ranking all of them
+    by activity took 190 ms. The exact value, when stored, sorts first in the range, so
+    the exact match always stays among the candidates."""
+    candidates = (
+        sa.select(Customer.id)
+        .where(_prefix_param(column, name))
+        .limit(sa.bindparam("cap", type_=sa.Integer))
+    )
+    return Customer.id.in_(candidates)
+
+
 def _bounds(name: str, prefix: str) -> dict[str, str]:
     return {f"{name}_lo": prefix, f"{name}_hi": prefix_upper_bound(prefix)}
 
@@ -96,7 +109,7 @@ def _scope_params(actor: User) -> dict:
 
 def _search_params(query: Plan) -> dict:
     """The bound values of the statement `_search_statement` builds for this plan."""
-    params: dict = {"text": query.text, "phone": query.phone_prefix}
+    params: dict = {"text": query.text, "phone": query.phone_prefix, "cap": CANDIDATE_CAP}
     if query.kind == "email":
         params.update(_bounds("q", query.text))
     elif query.kind == "digits":
@@ -104,7 +117,7 @@ def _search_params(query: Plan) -> dict:
     elif query.kind == "code":
         params.update(_bounds("q", query.text))
     else:
-        params.update(folded=fold(query.text), cap=CANDIDATE_CAP)
+        params.update(folded=fold(query.text))
         for index, word in enumerate(query.words):
             params.update(_bounds(f"w{index}", word), **{f"w{index}": word})
     return params
@@ -131,13 +144,13 @@ def _search_statement(kind: str, words: int, driver: int, scoped: bool) -> sa.Se
 
 
 def _match_email() -> sa.ColumnElement[bool]:
-    return _prefix_param(Customer.email_norm, "q")
+    return _capped_prefix(Customer.email_norm, "q")
 
 
 def _match_digits() -> sa.ColumnElement[bool]:
     forms = sa.bindparam("forms", expanding=True)
     return sa.or_(
-        _prefix_param(Customer.phone_norm, "phone"),
+        _capped_prefix(Customer.phone_norm, "phone"),
         Customer.number.in_(forms),
         Customer.loyalty_id.in_(forms),
     )
@@ -146,7 +159,9 @@ def _match_digits() -> sa.ColumnElement[bool]:
 def _match_code() -> sa.ColumnElement[bool]:
     text = sa.bindparam("text")
     return sa.or_(
-        Customer.number == text, Customer.loyalty_id == text, _prefix_param(Customer.number, "q")
+        Customer.number == text,
+        Customer.loyalty_id == text,
+        _capped_prefix(Customer.number, "q"),
     )
 
 

@@ -111,7 +111,20 @@ def team_overview_list(*, actor: User, days: int = 30) -> list[dict]:
     return rows
 
 
-def low_satisfaction_list(*, days: int = 30, limit: int = 20) -> list:
+def people_seen(actor: User) -> sa.Select | None:
+    """Whose customers' answers the actor reads: everyone for a trainer (None), the
+    members of the teams they manage for anyone else (a manager)."""
+    if "trainer" in actor.role_names:
+        return None
+    return sa.select(User.id).join(Team, Team.id == User.team_id).where(Team.manager_id == actor.id)
+
+
+def _scoped(stmt: sa.Select, actor: User) -> sa.Select:
+    people = people_seen(actor)
+    return stmt if people is None else stmt.where(SurveyAnswer.employee_id.in_(people))
+
+
+def low_satisfaction_list(*, actor: User, days: int = 30, limit: int = 20) -> list:
     """Recent unhappy answers with a comment: what the training should address."""
     since = utcnow() - timedelta(days=days)
     stmt = (
@@ -122,10 +135,10 @@ def low_satisfaction_list(*, days: int = 30, limit: int = 20) -> list:
         .order_by(SurveyAnswer.answered_at.desc())
         .limit(limit)
     )
-    return db.session.execute(stmt).all()
+    return db.session.execute(_scoped(stmt, actor)).all()
 
 
-def low_satisfaction_by_department(*, days: int = 30) -> list:
+def low_satisfaction_by_department(*, actor: User, days: int = 30) -> list:
     since = utcnow() - timedelta(days=days)
     stmt = (
         sa.select(
@@ -137,7 +150,7 @@ def low_satisfaction_by_department(*, days: int = 30) -> list:
         .group_by(SurveyAnswer.department)
         .order_by(SurveyAnswer.department)
     )
-    return db.session.execute(stmt).all()
+    return db.session.execute(_scoped(stmt, actor)).all()
 
 
 def users_by_role() -> list:

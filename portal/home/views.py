@@ -21,8 +21,8 @@ def index():
         sections["manager"] = {"members": queries.team_overview_list(actor=current_user)}
     if can("quality.view"):
         sections["trainer"] = {
-            "low": queries.low_satisfaction_list(),
-            "by_department": queries.low_satisfaction_by_department(),
+            "low": queries.low_satisfaction_list(actor=current_user),
+            "by_department": queries.low_satisfaction_by_department(actor=current_user),
         }
     if can("users.manage"):
         sections["admin"] = {

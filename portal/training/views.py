@@ -209,7 +209,7 @@ def reports():
     slug = request.args.get("module") or (modules[0][0] if modules else "")
     if modules and slug not in dict(modules):
         abort(404)
-    table = reports_q.question_report(slug, current_language()) if slug else None
+    table = reports_q.question_report(slug, current_language(), current_user) if slug else None
     module = queries.module_for(slug, current_language()) if slug else None
     stuck = []
     if module is not None and current_user.can("training.assign"):
@@ -263,7 +263,7 @@ def reports_questions_csv():
     slug = request.args.get("module") or next(iter(modules), "")
     if slug and slug not in modules:
         abort(404)
-    table = reports_q.question_report(slug, current_language())
+    table = reports_q.question_report(slug, current_language(), current_user)
     rows = [
         (
             r["question"],
