@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 
-from flask import Response
+from flask import Response, stream_with_context
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+STREAM_ROWS = 500  # rows written per chunk of a streamed download
 
 
 def _cell(value: object) -> object:
@@ -18,11 +20,36 @@ def _cell(value: object) -> object:
     return "" if value is None else value
 
 
+def _attachment(response: Response, filename: str) -> Response:
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> Response:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
     writer.writerows([_cell(v) for v in row] for row in rows)
-    response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return _attachment(Response("\ufeff" + buffer.getvalue(), mimetype="text/csv"), filename)
+
+
+def csv_stream_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> Response:
+    """The same file written as it is read, for exports too large to hold in memory."""
+    return _attachment(
+        Response(stream_with_context(_chunks(header, iter(rows))), mimetype="text/csv"), filename
+    )
+
+
+def _chunks(header: Sequence[str], rows: Iterator[Sequence]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")
+    writer.writerow(header)
+    while True:
+        batch = list(islice(rows, STREAM_ROWS))
+        writer.writerows([_cell(v) for v in row] for row in batch)
+        yield buffer.getvalue()
+        if not batch:
+            return
+        buffer.seek(0)
+        buffer.truncate()

@@ -114,6 +114,20 @@ def datetime_short(value: datetime | None) -> str:
     return _joined(locale).replace("{0}", clock).replace("{1}", day)
 
 
+def datetime_local_iso(value: datetime | None) -> str:
+    """ "2026-12-02 17:39:05" in the user's zone: what a spreadsheet sorts and reads
+    as a time in every language."""
+    if not value:
+        return ""
+    return _local(value, current_timezone()).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def utc_of_local(value: datetime) -> datetime:
+    """A naive time on the user's clock as the naive UTC time the database stores."""
+    local = value.replace(tzinfo=_zoneinfo(str(current_timezone())))
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
 def _local(value: datetime, zone) -> datetime:
     """In the user's zone, converted by zoneinfo: the same rules as pytz's, ten times faster."""
     return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(_zoneinfo(str(zone)))
