@@ -1,7 +1,15 @@
 """Human, translatable labels for stored codes (channels, outcomes, roles...)."""
 
 from portal.clock import today
-from portal.formats import date_medium, datetime_short, money, number
+from portal.formats import (
+    date_medium,
+    datetime_short,
+    decimal,
+    money,
+    number,
+    percent,
+    percent_whole,
+)
 from portal.i18n import N_, translate
 
 LABELS = {
@@ -83,6 +91,9 @@ def register_filters(app) -> None:
     app.jinja_env.globals["event_label"] = event_label
     app.jinja_env.filters["money"] = money
     app.jinja_env.filters["number"] = number
+    app.jinja_env.filters["decimal"] = decimal
+    app.jinja_env.filters["percent"] = percent
+    app.jinja_env.filters["percent_whole"] = percent_whole
     app.jinja_env.globals["today_date"] = today
     app.jinja_env.filters["datefmt"] = date_medium
     app.jinja_env.filters["datetimefmt"] = datetime_short

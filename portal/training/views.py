@@ -11,6 +11,7 @@ from flask_login import current_user
 from portal.auth.permissions import requires
 from portal.csvout import csv_response
 from portal.extensions import db
+from portal.formats import decimal
 from portal.i18n import current_language
 from portal.labels import label
 from portal.markdown import render_markdown
@@ -279,4 +280,4 @@ def reports_questions_csv():
 
 
 def _round(value: float) -> str:
-    return "" if value != value else f"{value:.2f}"  # NaN: not enough answers yet
+    return "" if value != value else decimal(value)  # NaN: not enough answers yet
