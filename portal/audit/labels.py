@@ -102,14 +102,12 @@ DETAIL_KEYS = {
     "voided": N_("Attempts set aside"),
 }
 
-# Codes that appear as detail values (how a card was opened, a module's change kind).
+# Codes that appear as detail values (how a card was opened); others go through label().
 VALUES = {
     "search": N_("search"),
     "link": N_("link"),
     "api": N_("API"),
     "pop": N_("phone number lookup"),
-    "major": N_("major"),
-    "minor": N_("minor"),
 }
 
 

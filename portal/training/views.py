@@ -13,7 +13,7 @@ from portal.csvout import csv_response
 from portal.extensions import db
 from portal.formats import decimal
 from portal.i18n import current_language
-from portal.labels import label
+from portal.labels import audience_label
 from portal.markdown import render_markdown
 from portal.training import assigning, bp, grading, learning, queries
 from portal.training import reports as reports_q
@@ -169,7 +169,7 @@ def _assignment_form(form: AssignmentForm | None = None) -> AssignmentForm:
     form.module.choices = [("", _("Choose a module")), *modules]
     targets = [("", _("Choose a role or a team"))]
     targets += [
-        (f"role:{role}", _("Everyone who is %(role)s", role=label(role)))
+        (f"role:{role}", audience_label(role))
         for role in assigning.roles_assignable(current_user)
     ]
     targets += [
