@@ -169,8 +169,7 @@ def _assignment_form(form: AssignmentForm | None = None) -> AssignmentForm:
     form.module.choices = [("", _("Choose a module")), *modules]
     targets = [("", _("Choose a role or a team"))]
     targets += [
-        (f"role:{role}", audience_label(role))
-        for role in assigning.roles_assignable(current_user)
+        (f"role:{role}", audience_label(role)) for role in assigning.roles_assignable(current_user)
     ]
     targets += [
         (f"team:{team.id}", _("Team %(name)s", name=team.name))
