@@ -15,7 +15,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale, dates, numbers
-from flask_babel import format_currency, format_decimal
+from flask_babel import format_currency, format_decimal, format_percent
 
 from portal.i18n import current_locale, current_timezone
 
@@ -93,6 +93,51 @@ def _number_writer(locale: Locale) -> Callable[[int], str] | None:
     return write
 
 
+def percent(fraction) -> str:
+    """`format_percent(fraction)`: 0.89 is "89 %" in Spanish, "89%" in English."""
+    return format_percent(fraction or 0)
+
+
+def percent_whole(value) -> str:
+    """A whole percentage (89 for 89 %) as `format_percent(value / 100)` writes it; the
+    scores and pass marks the training pages show are stored that way."""
+    value = value or 0
+    write = _percent_writer(current_locale())
+    if write is None or type(value) is not int:
+        return format_percent(value / 100)
+    return write(value)
+
+
+@lru_cache(maxsize=32)
+def _percent_writer(locale: Locale) -> Callable[[int], str] | None:
+    """A writer of whole percentages in the language's percent pattern, or None."""
+    whole = _number_writer(locale)
+    pattern = locale.percent_formats[None]
+    if whole is None or pattern.grouping != (3, 3) or "'" in "".join(pattern.suffix):
+        return None
+    prefix, suffix = pattern.prefix, pattern.suffix
+
+    def write(n: int) -> str:
+        negative = n < 0
+        return f"{prefix[negative]}{whole(-n if negative else n)}{suffix[negative]}"
+
+    for n in MONEY_PROBES + tuple(-p for p in MONEY_PROBES if p):
+        if write(n) != numbers.format_percent(n / 100, locale=locale):
+            return None
+    return write
+
+
+def decimal(value, digits: int = 2) -> str:
+    """A number with a fixed count of decimals in the request's language ("3,00",
+    "0,07" in Spanish): `format_decimal` with a pattern such as "#,##0.00"."""
+    return format_decimal(value or 0, format=_decimal_pattern(digits))
+
+
+@lru_cache(maxsize=8)
+def _decimal_pattern(digits: int) -> str:
+    return "#,##0." + "0" * digits if digits else "#,##0"
+
+
 def date_medium(value: date | datetime | None) -> str:
     """`format_date(value, "medium")`: a naive datetime is UTC, shown as the user's day."""
     if not value:
@@ -112,6 +157,20 @@ def datetime_short(value: datetime | None) -> str:
         return dates.format_datetime(value, "short", tzinfo=zone, locale=locale)
     day = _date(locale, local.date(), "short")
     return _joined(locale).replace("{0}", clock).replace("{1}", day)
+
+
+def datetime_local_iso(value: datetime | None) -> str:
+    """ "2026-12-02 17:39:05" in the user's zone: what a spreadsheet sorts and reads
+    as a time in every language."""
+    if not value:
+        return ""
+    return _local(value, current_timezone()).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def utc_of_local(value: datetime) -> datetime:
+    """A naive time on the user's clock as the naive UTC time the database stores."""
+    local = value.replace(tzinfo=_zoneinfo(str(current_timezone())))
+    return local.astimezone(UTC).replace(tzinfo=None)
 
 
 def _local(value: datetime, zone) -> datetime:

@@ -1,7 +1,15 @@
 """Human, translatable labels for stored codes (channels, outcomes, roles...)."""
 
 from portal.clock import today
-from portal.formats import date_medium, datetime_short, money, number
+from portal.formats import (
+    date_medium,
+    datetime_short,
+    decimal,
+    money,
+    number,
+    percent,
+    percent_whole,
+)
 from portal.i18n import N_, translate
 
 LABELS = {
@@ -48,6 +56,9 @@ LABELS = {
     "in_review": N_("In review"),
     "published": N_("Published"),
     "archived": N_("Archived"),
+    # a module version's change kind
+    "major": N_("Major"),
+    "minor": N_("Minor"),
     # promises
     "call_back": N_("Call back"),
     "refund": N_("Refund"),
@@ -69,6 +80,20 @@ EVENTS = {
 }
 
 
+# "Everyone who is %(role)s" cannot be said well in Spanish for every role: one phrase each.
+AUDIENCES = {
+    "frontline": N_("All frontline staff"),
+    "trainer": N_("All trainers"),
+    "manager": N_("All managers"),
+    "admin": N_("All administrators"),
+}
+
+
+def audience_label(role: str) -> str:
+    """Who an assignment to a whole role reaches, as a phrase of its own."""
+    return translate(AUDIENCES[role]) if role in AUDIENCES else role
+
+
 def event_label(kind: str) -> str:
     return translate(EVENTS[kind]) if kind in EVENTS else kind
 
@@ -86,8 +111,12 @@ def register_filters(app) -> None:
     app.jinja_env.filters["markdown"] = render_markdown
     app.jinja_env.globals["label"] = label
     app.jinja_env.globals["event_label"] = event_label
+    app.jinja_env.globals["audience_label"] = audience_label
     app.jinja_env.filters["money"] = money
     app.jinja_env.filters["number"] = number
+    app.jinja_env.filters["decimal"] = decimal
+    app.jinja_env.filters["percent"] = percent
+    app.jinja_env.filters["percent_whole"] = percent_whole
     app.jinja_env.globals["today_date"] = today
     app.jinja_env.filters["datefmt"] = date_medium
     app.jinja_env.filters["datetimefmt"] = datetime_short

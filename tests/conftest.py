@@ -28,6 +28,8 @@ class IsolatedClient(FlaskClient):
     even though the test itself holds an app context for its factories and checks."""
 
     def open(self, *args, **kwargs):
+        # Buffered: a streamed body (stream_with_context) is read inside this isolation.
+        kwargs.setdefault("buffered", True)
         token = _cv_app.set(None)
         try:
             return super().open(*args, **kwargs)

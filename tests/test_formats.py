@@ -8,7 +8,15 @@ from datetime import date, datetime, timedelta, timezone
 import flask_babel
 import pytest
 
-from portal.formats import date_medium, datetime_short, money, number
+from portal.formats import (
+    date_medium,
+    datetime_short,
+    decimal,
+    money,
+    number,
+    percent,
+    percent_whole,
+)
 
 LANGUAGES = ("es", "en")
 rng = random.Random(3)
@@ -57,3 +65,27 @@ def test_datetime_short_matches_babel(language):
     for value in MOMENTS:
         assert datetime_short(value) == flask_babel.format_datetime(value, "short"), value
     assert datetime_short(None) == ""
+
+
+PERCENTS = [0, None, 1, 5, 9, 10, 50, 89, 99, 100, 101, 250, 1_000, 12_345, -5, -100]
+
+
+def test_percent_whole_matches_babel(language):
+    for value in PERCENTS + [rng.randint(-(10**6), 10**6) for _ in range(200)]:
+        assert percent_whole(value) == flask_babel.format_percent((value or 0) / 100), value
+    assert percent_whole(89.5) == flask_babel.format_percent(0.895)
+
+
+def test_percent_and_decimal_are_babels(language):
+    for value in (0, 0.0049, 0.005, 0.07, 0.125, 0.89, 1, 2.675, -0.3, 1234.5678):
+        assert percent(value) == flask_babel.format_percent(value)
+        assert decimal(value) == flask_babel.format_decimal(value, format="#,##0.00")
+    assert decimal(3, 0) == flask_babel.format_decimal(3, format="#,##0")
+
+
+def test_spanish_writes_decimal_commas_and_a_spaced_percent(app):
+    with app.test_request_context(headers={"Accept-Language": "es"}):
+        assert (decimal(3), decimal(0.07), decimal(1234.5)) == ("3,00", "0,07", "1.234,50")
+        assert percent_whole(89) == "89\xa0%" and percent(0.89) == "89\xa0%"
+        with flask_babel.force_locale("en"):
+            assert (decimal(3), decimal(0.07), percent_whole(89)) == ("3.00", "0.07", "89%")

@@ -44,9 +44,22 @@ def test_every_string_in_the_code_is_translated_to_spanish(tmp_path):
 def test_compiled_catalogue_matches_the_po_file():
     po = read_po((TRANSLATIONS / "es/LC_MESSAGES/messages.po").open("rb"))
     mo = read_mo(io.BytesIO((TRANSLATIONS / "es/LC_MESSAGES/messages.mo").read_bytes()))
-    as_po = {m.id: m.string for m in po if m.id and not m.fuzzy}
-    as_mo = {m.id: m.string for m in mo if m.id}
+    as_po = {_key(m.id): _key(m.string) for m in po if m.id and not m.fuzzy}
+    as_mo = {_key(m.id): _key(m.string) for m in mo if m.id}
     assert as_po == as_mo
+
+
+def _key(value):
+    """Plural entries: the .mo reader gives lists where the .po reader gives tuples."""
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+def test_plural_entries_have_both_spanish_forms():
+    po = read_po((TRANSLATIONS / "es/LC_MESSAGES/messages.po").open("rb"))
+    plurals = [m for m in po if m.pluralizable and m.id]
+    assert plurals, "plural forms go through ngettext with msgid_plural entries"
+    for message in plurals:
+        assert len(message.string) == 2 and all(message.string), message.id
 
 
 def test_spanish_interface_by_default(client):

@@ -56,6 +56,7 @@ ROUTES = [
     ("admin.teams", "/admin/teams"),
     ("admin.team_edit", "/admin/teams/new"),
     ("audit.index", "/admin/audit/"),
+    ("audit.export", "/admin/audit/export.csv"),
 ]
 
 

@@ -4,9 +4,13 @@ from portal.web import render
 
 
 def test_render_gives_a_fragment_only_to_plain_htmx_requests(app):
-    app.add_url_rule(
-        "/t", "t", lambda: render("audit/index.html", "results", rows=[], more=None, filters={})
-    )
+    from portal.audit.forms import AuditFilterForm
+
+    def page():
+        form = AuditFilterForm(formdata=None)
+        return render("audit/index.html", "results", rows=[], more=None, form=form, args={})
+
+    app.add_url_rule("/t", "t", page)
     app.view_functions["t"].capability = "public"
     client = app.test_client()
     full = client.get("/t").get_data(as_text=True)

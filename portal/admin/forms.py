@@ -11,7 +11,7 @@ from wtforms import (
     widgets,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from portal.auth.permissions import ROLES
 from portal.forms import PortalForm
@@ -48,6 +48,19 @@ class UserForm(PortalForm):
         _l("Password"),
         description=_l("At least 8 characters. Leave empty to keep the current one."),
         validators=[Optional(), Length(min=8, max=200)],
+    )
+
+
+class NewUserForm(UserForm):
+    """A new user has no current password to keep: the hint says what to do instead."""
+
+    password = PasswordField(
+        _l("Password"),
+        description=_l(
+            "At least 8 characters. Tell it to the person: they can change it under "
+            "Your profile once signed in."
+        ),
+        validators=[InputRequired(_l("Give the new user a password.")), Length(min=8, max=200)],
     )
 
 

@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.admin import bp, queries
-from portal.admin.forms import TeamForm, UserForm
+from portal.admin.forms import NewUserForm, TeamForm, UserForm
 from portal.auth import services
 from portal.auth.models import Team, User
 from portal.auth.permissions import requires
@@ -25,12 +25,9 @@ def users():
 @bp.route("/users/new", methods=["GET", "POST"])
 @requires("users.manage")
 def user_new():
-    form = _user_form()
+    form = _user_form(NewUserForm)
     if form.validate_on_submit():
-        if not form.password.data:
-            form.password.errors.append(_("Give the new user a password."))
-        else:
-            return _save_user(form, user=None)
+        return _save_user(form, user=None)
     return render("admin/user_form.html", form=form, user=None)
 
 
@@ -38,7 +35,7 @@ def user_new():
 @requires("users.manage")
 def user_edit(user_id: int):
     user = db.session.get(User, user_id) or abort(404)
-    form = _user_form(obj=user)
+    form = _user_form(UserForm, obj=user)
     if request.method == "GET":
         form.roles.data = sorted(user.role_names)
     if form.validate_on_submit():
@@ -46,8 +43,8 @@ def user_edit(user_id: int):
     return render("admin/user_form.html", form=form, user=user)
 
 
-def _user_form(**kwargs) -> UserForm:
-    form = UserForm(**kwargs)
+def _user_form(form_class: type[UserForm], **kwargs) -> UserForm:
+    form = form_class(**kwargs)
     form.team_id.choices = queries.team_choices()
     return form
 
@@ -77,7 +74,8 @@ def _save_user(form: UserForm, *, user: User | None):
         return render("admin/user_form.html", form=form, user=user)
     db.session.commit()
     flash(_("Saved %(name)s.", name=user.name), "success")
-    return redirect(url_for("admin.users"))
+    # Post/Redirect/Get to the user's own page: what was saved, ready for the next change.
+    return redirect(url_for("admin.user_edit", user_id=user.id))
 
 
 @bp.route("/teams")

@@ -48,10 +48,20 @@ def login():
             db.session.commit()
             form.form_errors.append(_("That e-mail and password do not match an active account."))
         else:
+            _keep_chosen_language(user)
             db.session.commit()
             login_user(user, remember=form.remember.data)
             return redirect(_safe_next(form.next.data) or url_for("home.index"))
     return render("auth/login.html", form=form)
+
+
+def _keep_chosen_language(user) -> None:
+    """Sign-in keeps the language the person was reading in: a language they switched to
+    before signing in (kept in the session) is saved on their account; without a switch,
+    their account's language applies, and with none set, the browser's stays."""
+    chosen = session.get("language")
+    if chosen in current_app.config["LANGUAGES"] and chosen != user.language:
+        services.user_set_language(actor=user, language=chosen)
 
 
 @bp.route("/logout", methods=["POST"])

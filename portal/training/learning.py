@@ -121,9 +121,7 @@ def attempt_start(*, user: User, module: Module) -> Attempt:
     if now.completion is not None:
         raise LearningError(N_("You have already completed this module."))
     if now.used >= module.attempts:
-        raise LearningError(
-            N_("All %(n)s attempts are used. Ask a trainer to reset them."), n=module.attempts
-        )
+        raise LearningError(N_("You have used every attempt. Ask a trainer to reset them."))
     attempt = Attempt(user_id=user.id, module_id=module.id, seed=secrets.randbelow(2**31))
     db.session.add(attempt)
     db.session.flush()

@@ -11,8 +11,9 @@ from flask_login import current_user
 from portal.auth.permissions import requires
 from portal.csvout import csv_response
 from portal.extensions import db
+from portal.formats import decimal
 from portal.i18n import current_language
-from portal.labels import label
+from portal.labels import audience_label
 from portal.markdown import render_markdown
 from portal.training import assigning, bp, grading, learning, queries
 from portal.training import reports as reports_q
@@ -168,8 +169,7 @@ def _assignment_form(form: AssignmentForm | None = None) -> AssignmentForm:
     form.module.choices = [("", _("Choose a module")), *modules]
     targets = [("", _("Choose a role or a team"))]
     targets += [
-        (f"role:{role}", _("Everyone who is %(role)s", role=label(role)))
-        for role in assigning.roles_assignable(current_user)
+        (f"role:{role}", audience_label(role)) for role in assigning.roles_assignable(current_user)
     ]
     targets += [
         (f"team:{team.id}", _("Team %(name)s", name=team.name))
@@ -279,4 +279,4 @@ def reports_questions_csv():
 
 
 def _round(value: float) -> str:
-    return "" if value != value else f"{value:.2f}"  # NaN: not enough answers yet
+    return "" if value != value else decimal(value)  # NaN: not enough answers yet

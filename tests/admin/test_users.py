@@ -119,3 +119,27 @@ def test_admin_creates_and_renames_a_team(login_as, client):
     assert team.name == "Sevilla Norte" and team.manager_id is None
     page = _form(client, "/admin/teams/new", name="Sevilla Norte").get_data(as_text=True)
     assert "A team with this name already exists." in page
+
+
+def test_the_new_user_form_explains_the_password_for_a_new_user(login_as, client):
+    login_as("admin")
+    new = client.get("/admin/users/new", headers={"Accept-Language": "es"}).get_data(as_text=True)
+    assert "mantener la actual" not in new and "Leave empty" not in new
+    assert "Al menos 8 caracteres. Comunícasela a la persona" in new
+    user = factories.user(["frontline"])
+    db.session.commit()
+    edit = client.get(f"/admin/users/{user.id}").get_data(as_text=True)
+    assert "At least 8 characters. Leave empty to keep the current one." in edit
+
+
+def test_saving_a_user_lands_on_the_users_own_page(login_as, client):
+    login_as("admin")
+    fields = {"name": "Marta Gil", "email": "marta@example.test", "roles": ["frontline"]}
+    response = _form(client, "/admin/users/new", password="a-long-password", active="y", **fields)
+    user = db.session.scalar(sa.select(User).where(User.email == "marta@example.test"))
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/admin/users/{user.id}"
+    response = _form(client, f"/admin/users/{user.id}", **{**fields, "name": "Marta Gil Ruiz"})
+    assert response.headers["Location"] == f"/admin/users/{user.id}"
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Saved Marta Gil Ruiz." in page and 'value="Marta Gil Ruiz"' in page

@@ -26,7 +26,10 @@ def test_a_trainer_assigns_to_a_role_and_the_learner_sees_it_due(sample, login_a
     due = today() + timedelta(days=10)
     response = post(client, module="sample", target="role:frontline", due_on=due.isoformat())
     assert response.status_code == 302
-    assert "Everyone who is Frontline" in client.get("/training/assignments").get_data(as_text=True)
+    assert "All frontline staff" in client.get("/training/assignments").get_data(as_text=True)
+    spanish = client.get("/training/assignments", headers={"Accept-Language": "es"})
+    assert "Todo el personal de atención al cliente" in spanish.get_data(as_text=True)
+    assert "Todos los formadores" in spanish.get_data(as_text=True)  # the form's choices
     event = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "training.assigned"))
     assert event.detail["role"] == "frontline"
     auth.logout()

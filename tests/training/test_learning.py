@@ -73,7 +73,7 @@ def test_fail_then_pass_records_the_version_and_score(sample, login_as, client):
     result = take(client, url, right=False)
     assert "Not passed: 0%" in result and "The wrong thing" in result  # feedback per answer
     assert "Because." in result  # the explanation
-    assert "Try again (1 attempts left)" in result
+    assert "Try again (1 attempt left)" in result
     assert db.session.scalar(sa.select(sa.func.count(Completion.id))) == 0
     url = start(client)
     result = take(client, url, right=True)
@@ -97,7 +97,7 @@ def test_attempts_are_limited(sample, login_as, client):
     response = client.post(
         "/training/modules/sample/attempts", data={"csrf_token": token}, follow_redirects=True
     )
-    assert "All 2 attempts are used." in response.get_data(as_text=True)
+    assert "You have used every attempt." in response.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count(Attempt.id))) == 2
 
 
@@ -180,3 +180,15 @@ def test_my_training_statements_do_not_grow_with_the_modules(sample, login_as, c
     page = client.get("/training/").get_data(as_text=True)
     assert page.count(">Start</a>") == 3
     assert statements() == one
+
+
+def test_counts_take_the_plural_that_fits_and_percentages_are_spanish(sample, login_as, client):
+    login_as("frontline", language="es")
+    page = client.get("/training/modules/sample").get_data(as_text=True)
+    assert "2 intentos" in page and "Aprobado con 60\xa0%" in page
+    result = take(client, start(client), right=False)
+    assert "No superado: 0\xa0%" in result and "El aprobado está en el 60\xa0%" in result
+    assert "Intentarlo de nuevo (queda 1 intento)" in result
+    assert "queda 1 intento" in client.get("/training/modules/sample").get_data(as_text=True)
+    result = take(client, start(client), right=True)
+    assert "Superado: 100\xa0%" in result

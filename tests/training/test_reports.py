@@ -81,6 +81,12 @@ def test_question_difficulty_and_discrimination_from_stored_answers(sample, logi
     assert "not enough answers yet" in page  # q2: everybody right, nothing to tell apart
     csv = client.get("/training/reports/questions.csv?module=sample").get_data(as_text=True)
     assert "q1,What do you do? 1,5,0.60,1.00" in csv and "q2,What do you do? 2,5,1.00," in csv
+    # Spanish: decimal commas on the page and in the file, whose cells ";" then separates.
+    spanish = {"Accept-Language": "es"}
+    page = client.get("/training/reports?module=sample", headers=spanish).get_data(as_text=True)
+    assert "<td>1,00</td>" in re.sub(r">\s+<", "><", page) and "60\xa0%" in page
+    csv = client.get("/training/reports/questions.csv?module=sample", headers=spanish)
+    assert "q1;¿Qué hace? 1;5;0,60;1,00" in csv.get_data(as_text=True)
 
 
 def test_unknown_module_in_a_report_is_404(sample, login_as, client):
