@@ -12,6 +12,7 @@ from portal.customers.forms import InteractionForm, PointsForm, PromiseForm
 from portal.customers.models import Promise
 from portal.customers.normalise import normalise_phone
 from portal.extensions import db
+from portal.forms import focus_first_error
 from portal.i18n import current_locale
 from portal.service_scripts.panel import panel_get
 from portal.web import render, wants_fragment
@@ -60,6 +61,8 @@ def card_view(customer_id: int):
 
 def _card_page(customer, saved: str | None = None, **forms):
     """The card with its action forms; a plain htmx request gets only the card body."""
+    for form in forms.values():
+        focus_first_error(form)
     # Forms not handed in start empty, even while answering a POST (formdata=None).
     forms = {
         "interaction_form": forms.get("interaction_form")

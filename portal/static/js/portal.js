@@ -73,6 +73,36 @@
     if (event.target.closest("[data-privacy-toggle]")) togglePrivacy();
   });
 
+  // A refused form: htmx has focused the first wrong field ([autofocus]); bring the
+  // summary above it on screen too when both fit, so the employee reads what to fix.
+  function showErrors(root) {
+    const summary = root.querySelector && root.querySelector(".error-summary");
+    const field = document.activeElement;
+    if (!summary || !field || field === document.body) return;
+    const top = summary.getBoundingClientRect().top;
+    const bottom = field.getBoundingClientRect().bottom;
+    if (bottom - top < window.innerHeight - 16) {
+      if (top < 0 || bottom > window.innerHeight) window.scrollBy(0, top - 8);
+    } else {
+      field.scrollIntoView({ block: "center" });
+    }
+  }
+  document.addEventListener("htmx:afterSettle", function (event) {
+    showErrors(event.detail.elt);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    showErrors(document);
+  });
+
+  // A line of an error summary leads to its field and puts the cursor in it.
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest(".error-summary a[href^='#']");
+    const field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    event.preventDefault();
+    field.focus();
+  });
+
   // A button that cannot be undone asks first: <button data-confirm="Question?">.
   document.addEventListener("submit", function (event) {
     const button = event.submitter;
