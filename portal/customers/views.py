@@ -18,14 +18,30 @@ from portal.service_scripts.panel import panel_get
 from portal.web import render, wants_fragment
 
 OPENED_VIA = {"search", "pop", "link"}
+FULL_PAGE_LIMIT = 50
 
 
 @bp.route("/search")
 @requires("customers.search")
 def search():
     text = request.args.get("q", "")
-    query, results = queries.customer_search(actor=current_user, text=text)
-    return render("customers/search.html", "results", q=text, query=query, results=results)
+    # The list under the box shows a few; the page itself (Enter, or "all results") more.
+    listbox = wants_fragment()
+    limit = queries.RESULT_LIMIT if listbox else FULL_PAGE_LIMIT
+    query, results = queries.customer_search(actor=current_user, text=text, limit=limit)
+    total = len(results)
+    if total == limit:
+        total = queries.customer_search_count(actor=current_user, text=text)
+    return render(
+        "customers/search.html",
+        "results",
+        q=text,
+        query=query,
+        results=results,
+        total=total,
+        capped=total > queries.COUNT_CAP,
+        listbox=listbox,
+    )
 
 
 @bp.route("/lookup")

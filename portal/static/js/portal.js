@@ -3,24 +3,56 @@
 (function () {
   "use strict";
 
+  // The lookup is an ARIA combobox: the input keeps the focus, one option at a time is
+  // active (aria-activedescendant, aria-selected), and the mouse and the arrows move
+  // the same active option. Options are not links: Enter or a click opens the card.
   function options(list) {
-    return list ? Array.from(list.querySelectorAll("[role=option] a")) : [];
+    return list && !list.hidden ? Array.from(list.querySelectorAll("[role=option]")) : [];
   }
 
-  function setActive(input, list, index) {
+  function lookupInput() {
+    return document.querySelector("[data-lookup]");
+  }
+
+  function setActive(input, list, index, scroll) {
     const items = options(list);
-    items.forEach((a, i) => a.parentElement.classList.toggle("active", i === index));
+    items.forEach(function (o, i) {
+      o.classList.toggle("active", i === index);
+      o.setAttribute("aria-selected", i === index ? "true" : "false");
+    });
     input.dataset.active = String(index);
     const current = items[index];
     if (current) {
-      input.setAttribute("aria-activedescendant", current.parentElement.id);
-      current.scrollIntoView({ block: "nearest" });
+      input.setAttribute("aria-activedescendant", current.id);
+      if (scroll) current.scrollIntoView({ block: "nearest" });
     } else {
       input.removeAttribute("aria-activedescendant");
     }
   }
 
+  function closeList() {
+    const list = document.getElementById("lookup-list");
+    const input = lookupInput();
+    // The full results page's own list (links) is the page, not a popup: never hidden.
+    if (!list || !input || list.hidden) return false;
+    if (!list.closest(".topbar") && !list.querySelector("[role=listbox]")) return false;
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    setActive(input, list, -1, false);
+    return true;
+  }
+
+  function openOption(option) {
+    if (option && option.dataset.href) window.location.assign(option.dataset.href);
+  }
+
   document.addEventListener("keydown", function (event) {
+    // Alt+P works wherever the focus is, the search box included.
+    if (event.altKey && (event.key === "p" || event.key === "P")) {
+      event.preventDefault();
+      togglePrivacy();
+      return;
+    }
     const input = event.target.closest && event.target.closest("[data-lookup]");
     if (input) {
       const list = document.getElementById("lookup-list");
@@ -30,29 +62,60 @@
         if (!items.length) return;
         event.preventDefault();
         index = event.key === "ArrowDown" ? Math.min(index + 1, items.length - 1) : Math.max(index - 1, 0);
-        setActive(input, list, index);
+        setActive(input, list, index, true);
       } else if (event.key === "Enter" && items[index]) {
         event.preventDefault();
-        items[index].click();
-      } else if (event.key === "Escape" && list) {
-        list.hidden = true;
-        input.setAttribute("aria-expanded", "false");
+        openOption(items[index]);
+      } else if (event.key === "Escape") {
+        // First Escape closes the list, a second clears the box.
+        event.preventDefault();
+        if (!closeList()) input.value = "";
       }
-      return;
-    }
-    if (event.altKey && (event.key === "p" || event.key === "P")) {
-      event.preventDefault();
-      togglePrivacy();
     }
   });
 
   document.addEventListener("htmx:afterSwap", function (event) {
     const list = document.getElementById("lookup-list");
-    const input = document.querySelector("[data-lookup]");
+    const input = lookupInput();
     if (!list || !input || event.detail.target.id !== "lookup-list") return;
-    list.hidden = false;
-    input.setAttribute("aria-expanded", options(list).length ? "true" : "false");
-    setActive(input, list, options(list).length ? 0 : -1);
+    // An answer arriving after the employee left the box stays closed.
+    list.hidden = document.activeElement !== input;
+    const count = options(list).length;
+    input.setAttribute("aria-expanded", count ? "true" : "false");
+    setActive(input, list, count ? 0 : -1, false);
+  });
+
+  // The pointer makes the option under it the active one (never two highlighted).
+  document.addEventListener("mousemove", function (event) {
+    const option = event.target.closest && event.target.closest("#lookup-list [role=option]");
+    const input = lookupInput();
+    if (!option || !input || option.classList.contains("active")) return;
+    const list = document.getElementById("lookup-list");
+    setActive(input, list, options(list).indexOf(option), false);
+  });
+
+  // Pressing an option must not take the focus from the box (that would close the list).
+  document.addEventListener("mousedown", function (event) {
+    if (event.target.closest && event.target.closest("#lookup-list [role=option]")) {
+      event.preventDefault();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    const option = event.target.closest("#lookup-list [role=option]");
+    if (option) {
+      openOption(option);
+    } else if (!event.target.closest("#lookup") && !event.target.closest("#lookup-list")) {
+      closeList();
+    }
+  });
+
+  // Tab (or any move of the focus) out of the box and its list closes the list.
+  document.addEventListener("focusout", function (event) {
+    if (!event.target.closest || !event.target.closest("[data-lookup]")) return;
+    const next = event.relatedTarget;
+    const list = document.getElementById("lookup-list");
+    if (!next || !list || !list.contains(next)) closeList();
   });
 
   // Privacy mode hides value, risk and notes while the customer can see the screen.
