@@ -1,6 +1,8 @@
 """Frontline pages: search, screen pop by phone number, the context card."""
 
-from flask import abort, flash, redirect, request, url_for
+from urllib.parse import urlsplit
+
+from flask import abort, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -42,6 +44,24 @@ def search():
         capped=total > queries.COUNT_CAP,
         listbox=listbox,
     )
+
+
+@bp.route("/privacy", methods=["POST"])
+@requires("customers.view")
+def privacy_toggle():
+    """Privacy mode on or off for this session (the customer can see the screen); a
+    plain form, so it works without JavaScript, which only spares the reload."""
+    session["privacy"] = not session.get("privacy", False)
+    if wants_fragment():
+        return "", 204
+    return redirect(_same_site(request.form.get("next")) or url_for("home.index"))
+
+
+def _same_site(target: str | None) -> str | None:
+    """Only a path on this site, never an absolute URL someone slipped in."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return None
+    return None if urlsplit(target).netloc else target
 
 
 @bp.route("/lookup")

@@ -118,7 +118,9 @@
     if (!next || !list || !list.contains(next)) closeList();
   });
 
-  // Privacy mode hides value, risk and notes while the customer can see the screen.
+  // Privacy mode hides what a customer looking at the screen should not read. The
+  // server keeps it for the session (a plain form, which works without JavaScript);
+  // here the same form is sent in the background, so the page need not reload.
   function applyPrivacy(on) {
     document.body.classList.toggle("privacy", on);
     document.querySelectorAll("[data-privacy-toggle]").forEach(function (b) {
@@ -127,14 +129,24 @@
   }
 
   function togglePrivacy() {
-    const on = !document.body.classList.contains("privacy");
-    sessionStorage.setItem("portal-privacy", on ? "1" : "0");
-    applyPrivacy(on);
+    const form = document.querySelector("[data-privacy-form]");
+    if (!form) return;
+    applyPrivacy(!document.body.classList.contains("privacy"));
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { "HX-Request": "true" },
+      credentials: "same-origin",
+    });
   }
 
-  document.addEventListener("click", function (event) {
-    if (event.target.closest("[data-privacy-toggle]")) togglePrivacy();
-  });
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches("[data-privacy-form]")) {
+      event.preventDefault();
+      event.stopPropagation(); // not boosted by htmx either
+      togglePrivacy();
+    }
+  }, true);
 
   // A refused form: htmx has focused the first wrong field ([autofocus]); bring the
   // summary above it on screen too when both fit, so the employee reads what to fix.
@@ -173,9 +185,4 @@
     if (question && !window.confirm(question)) event.preventDefault();
   });
 
-  function restore() {
-    applyPrivacy(sessionStorage.getItem("portal-privacy") === "1");
-  }
-  document.addEventListener("DOMContentLoaded", restore);
-  document.addEventListener("htmx:load", restore);
 })();
