@@ -35,3 +35,12 @@ class PortalForm(FlaskForm):
             if not current_app.config.get("WTF_I18N_ENABLED", True):
                 return super().get_translations(form)
             return TRANSLATIONS
+
+
+def focus_first_error(form) -> None:
+    """Give the first field with an error the focus when the form is rendered again
+    (`autofocus`, which browsers honour on load and htmx after a swap)."""
+    for field in form:
+        if field.errors:
+            field.focus = True
+            return

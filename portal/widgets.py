@@ -163,8 +163,10 @@ def field_html(field, autofocus: bool = False, autocomplete=None, class_: str = 
 def _field_html(field, autofocus: bool, autocomplete, class_: str) -> Markup:
     from portal.context import field_attrs
 
-    attrs = field_attrs(field, autofocus=autofocus, autocomplete=autocomplete)
     errors, label = field.errors, escape(field.label.text)
+    # portal.forms.focus_first_error marks the field to correct first.
+    autofocus = autofocus or bool(errors and getattr(field, "focus", False))
+    attrs = field_attrs(field, autofocus=autofocus, autocomplete=autocomplete)
     html = [f'\n\n<div class="field {escape(class_)}{" has-error" if errors else ""}">\n  ']
     if field.type == "BooleanField":
         html.append(f'\n    <label class="check">{field(**attrs)} {label}</label>\n  ')

@@ -236,3 +236,30 @@ def _name_ranking(words: int) -> sa.ColumnElement:
 
 
 _MATCHERS = {"email": _match_email, "digits": _match_digits, "code": _match_code}
+
+
+COUNT_CAP = 100  # "more than 100" is all anyone needs; counting further costs at 1M rows
+
+
+def customer_search_count(*, actor: User, text: str, cap: int = COUNT_CAP) -> int:
+    """How many customers the lookup matches, counted up to `cap` + 1 (one more than
+    `cap` means "more than `cap`"): the index range stops after that many rows."""
+    query = plan(text)
+    if query.kind == "too_short":
+        return 0
+    params = {**_search_params(query), **_scope_params(actor), "count_cap": cap + 1}
+    driver = _most_selective(query.words) if query.kind == "name" else 0
+    stmt = _count_statement(query.kind, len(query.words), driver, _team_scoped())
+    return db.session.scalar(stmt, params)
+
+
+@lru_cache(maxsize=256)
+def _count_statement(kind: str, words: int, driver: int, scoped: bool) -> sa.Select:
+    where = _name_match(words, driver) if kind == "name" else _MATCHERS[kind]()
+    capped = (
+        sa.select(sa.literal(1))
+        .select_from(Customer)
+        .where(where, _scope_clause(scoped))
+        .limit(sa.bindparam("count_cap", type_=sa.Integer))
+    )
+    return sa.select(sa.func.count()).select_from(capped.subquery())

@@ -1,8 +1,9 @@
 """Frontline pages: search, screen pop by phone number, the context card."""
 
 from datetime import date
+from urllib.parse import urlsplit
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,20 +16,55 @@ from portal.customers.models import Promise
 from portal.customers.normalise import normalise_phone, phone_display
 from portal.extensions import db
 from portal.formats import date_medium, number
+from portal.forms import focus_first_error
 from portal.i18n import current_locale
 from portal.service_scripts import queries as script_queries
 from portal.service_scripts.panel import panel_get
 from portal.web import render, wants_fragment
 
 OPENED_VIA = {"search", "pop", "link"}
+FULL_PAGE_LIMIT = 50
 
 
 @bp.route("/search")
 @requires("customers.search")
 def search():
     text = request.args.get("q", "")
-    query, results = queries.customer_search(actor=current_user, text=text)
-    return render("customers/search.html", "results", q=text, query=query, results=results)
+    # The list under the box shows a few; the page itself (Enter, or "all results") more.
+    listbox = wants_fragment()
+    limit = queries.RESULT_LIMIT if listbox else FULL_PAGE_LIMIT
+    query, results = queries.customer_search(actor=current_user, text=text, limit=limit)
+    total = len(results)
+    if total == limit:
+        total = queries.customer_search_count(actor=current_user, text=text)
+    return render(
+        "customers/search.html",
+        "results",
+        q=text,
+        query=query,
+        results=results,
+        total=total,
+        capped=total > queries.COUNT_CAP,
+        listbox=listbox,
+    )
+
+
+@bp.route("/privacy", methods=["POST"])
+@requires("customers.view")
+def privacy_toggle():
+    """Privacy mode on or off for this session (the customer can see the screen); a
+    plain form, so it works without JavaScript, which only spares the reload."""
+    session["privacy"] = not session.get("privacy", False)
+    if wants_fragment():
+        return "", 204
+    return redirect(_same_site(request.form.get("next")) or url_for("home.index"))
+
+
+def _same_site(target: str | None) -> str | None:
+    """Only a path on this site, never an absolute URL someone slipped in."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return None
+    return None if urlsplit(target).netloc else target
 
 
 @bp.route("/lookup")
@@ -64,6 +100,8 @@ def card_view(customer_id: int):
 
 def _card_page(customer, saved: str | None = None, **forms):
     """The card with its action forms; a plain htmx request gets only the card body."""
+    for form in forms.values():
+        focus_first_error(form)
     # Forms not handed in start empty, even while answering a POST (formdata=None).
     forms = {
         "interaction_form": forms.get("interaction_form")

@@ -57,17 +57,32 @@ def test_lookup_by_keyboard_card_banner_and_logging(page, base_url, sign_in, liv
     assert (slug, followed) == ("recovery-after-bad-experience", True)
 
 
-def test_privacy_mode_hides_value_with_the_shortcut(page, base_url, sign_in):
+def test_privacy_mode_hides_everything_sensitive_and_follows_the_shortcut(page, base_url, sign_in):
     sign_in("frontline")
-    page.goto(f"{base_url}/customers/search?q=jose")
+    page.goto(f"{base_url}/customers/search?q=jose nunez")
     page.locator("#lookup-list a").first.click()
+    expect(page).to_have_url(re.compile(r"/customers/\d+\?via=search$"))
     expect(page.locator("body")).not_to_have_class(re.compile("privacy"))
-    page.keyboard.press("Alt+p")
+    # Alt+P works while the cursor is in the search box.
+    page.locator("#lookup-q").focus()
+    with page.expect_response(lambda r: r.url.endswith("/customers/privacy")):
+        page.keyboard.press("Alt+p")
     expect(page.locator("body")).to_have_class(re.compile("privacy"))
-    expect(page.get_by_role("button", name="Privacy mode")).to_have_attribute(
-        "aria-pressed", "true"
-    )
-    page.get_by_role("button", name="Privacy mode").click()
+    toggle = page.get_by_role("button", name="Privacy mode")
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    # Phone, e-mail, complaint text and survey comments are blurred, not only value.
+    for text in ("612 34 56 78", "jose.nunez@example.test", "Charged twice", "Nobody called"):
+        blurred = page.get_by_text(text).first.evaluate(
+            "e => getComputedStyle(e.closest('.sensitive') || e).filter"
+        )
+        assert blurred.startswith("blur"), text
+    # The server remembers it for the session: a reload keeps it.
+    page.reload()
+    expect(page.locator("body")).to_have_class(re.compile("privacy"))
+    with page.expect_response(lambda r: r.url.endswith("/customers/privacy")):
+        toggle.click()
+    expect(page.locator("body")).not_to_have_class(re.compile("privacy"))
+    page.reload()
     expect(page.locator("body")).not_to_have_class(re.compile("privacy"))
 
 

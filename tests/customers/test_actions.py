@@ -237,3 +237,18 @@ def test_a_trainer_cannot_act_on_a_card(login_as, client):
     token = csrf_token(client, "/profile")
     data = {"i-csrf_token": token, **{f"i-{k}": v for k, v in INTERACTION.items()}}
     assert client.post(f"/customers/{c.id}/interactions", data=data).status_code == 403
+
+
+def test_a_refused_save_names_what_to_fix_and_focuses_the_first_wrong_field(login_as, client):
+    login_as("frontline")
+    c = factories.customer()
+    db.session.commit()
+    response = _post(client, c, "interactions", **{**INTERACTION, "nps": "11", "effort": "9"})
+    text = response.get_data(as_text=True)
+    summary = text[text.index('<div class="error-summary" role="alert">') :]
+    summary = summary[: summary.index("</div>")]
+    assert 'href="#i-nps"' in summary and 'href="#i-effort"' in summary
+    # Only the first wrong field takes the focus; what was typed stays.
+    assert text.count("autofocus") == 1
+    assert 'aria-invalid="true" autofocus id="i-nps"' in text
+    assert "Asked about the warranty" in text

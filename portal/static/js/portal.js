@@ -3,24 +3,56 @@
 (function () {
   "use strict";
 
+  // The lookup is an ARIA combobox: the input keeps the focus, one option at a time is
+  // active (aria-activedescendant, aria-selected), and the mouse and the arrows move
+  // the same active option. Options are not links: Enter or a click opens the card.
   function options(list) {
-    return list ? Array.from(list.querySelectorAll("[role=option] a")) : [];
+    return list && !list.hidden ? Array.from(list.querySelectorAll("[role=option]")) : [];
   }
 
-  function setActive(input, list, index) {
+  function lookupInput() {
+    return document.querySelector("[data-lookup]");
+  }
+
+  function setActive(input, list, index, scroll) {
     const items = options(list);
-    items.forEach((a, i) => a.parentElement.classList.toggle("active", i === index));
+    items.forEach(function (o, i) {
+      o.classList.toggle("active", i === index);
+      o.setAttribute("aria-selected", i === index ? "true" : "false");
+    });
     input.dataset.active = String(index);
     const current = items[index];
     if (current) {
-      input.setAttribute("aria-activedescendant", current.parentElement.id);
-      current.scrollIntoView({ block: "nearest" });
+      input.setAttribute("aria-activedescendant", current.id);
+      if (scroll) current.scrollIntoView({ block: "nearest" });
     } else {
       input.removeAttribute("aria-activedescendant");
     }
   }
 
+  function closeList() {
+    const list = document.getElementById("lookup-list");
+    const input = lookupInput();
+    // The full results page's own list (links) is the page, not a popup: never hidden.
+    if (!list || !input || list.hidden) return false;
+    if (!list.closest(".topbar") && !list.querySelector("[role=listbox]")) return false;
+    list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+    setActive(input, list, -1, false);
+    return true;
+  }
+
+  function openOption(option) {
+    if (option && option.dataset.href) window.location.assign(option.dataset.href);
+  }
+
   document.addEventListener("keydown", function (event) {
+    // Alt+P works wherever the focus is, the search box included.
+    if (event.altKey && (event.key === "p" || event.key === "P")) {
+      event.preventDefault();
+      togglePrivacy();
+      return;
+    }
     const input = event.target.closest && event.target.closest("[data-lookup]");
     if (input) {
       const list = document.getElementById("lookup-list");
@@ -30,32 +62,65 @@
         if (!items.length) return;
         event.preventDefault();
         index = event.key === "ArrowDown" ? Math.min(index + 1, items.length - 1) : Math.max(index - 1, 0);
-        setActive(input, list, index);
+        setActive(input, list, index, true);
       } else if (event.key === "Enter" && items[index]) {
         event.preventDefault();
-        items[index].click();
-      } else if (event.key === "Escape" && list) {
-        list.hidden = true;
-        input.setAttribute("aria-expanded", "false");
+        openOption(items[index]);
+      } else if (event.key === "Escape") {
+        // First Escape closes the list, a second clears the box.
+        event.preventDefault();
+        if (!closeList()) input.value = "";
       }
-      return;
-    }
-    if (event.altKey && (event.key === "p" || event.key === "P")) {
-      event.preventDefault();
-      togglePrivacy();
     }
   });
 
   document.addEventListener("htmx:afterSwap", function (event) {
     const list = document.getElementById("lookup-list");
-    const input = document.querySelector("[data-lookup]");
+    const input = lookupInput();
     if (!list || !input || event.detail.target.id !== "lookup-list") return;
-    list.hidden = false;
-    input.setAttribute("aria-expanded", options(list).length ? "true" : "false");
-    setActive(input, list, options(list).length ? 0 : -1);
+    // An answer arriving after the employee left the box stays closed.
+    list.hidden = document.activeElement !== input;
+    const count = options(list).length;
+    input.setAttribute("aria-expanded", count ? "true" : "false");
+    setActive(input, list, count ? 0 : -1, false);
   });
 
-  // Privacy mode hides value, risk and notes while the customer can see the screen.
+  // The pointer makes the option under it the active one (never two highlighted).
+  document.addEventListener("mousemove", function (event) {
+    const option = event.target.closest && event.target.closest("#lookup-list [role=option]");
+    const input = lookupInput();
+    if (!option || !input || option.classList.contains("active")) return;
+    const list = document.getElementById("lookup-list");
+    setActive(input, list, options(list).indexOf(option), false);
+  });
+
+  // Pressing an option must not take the focus from the box (that would close the list).
+  document.addEventListener("mousedown", function (event) {
+    if (event.target.closest && event.target.closest("#lookup-list [role=option]")) {
+      event.preventDefault();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    const option = event.target.closest("#lookup-list [role=option]");
+    if (option) {
+      openOption(option);
+    } else if (!event.target.closest("#lookup") && !event.target.closest("#lookup-list")) {
+      closeList();
+    }
+  });
+
+  // Tab (or any move of the focus) out of the box and its list closes the list.
+  document.addEventListener("focusout", function (event) {
+    if (!event.target.closest || !event.target.closest("[data-lookup]")) return;
+    const next = event.relatedTarget;
+    const list = document.getElementById("lookup-list");
+    if (!next || !list || !list.contains(next)) closeList();
+  });
+
+  // Privacy mode hides what a customer looking at the screen should not read. The
+  // server keeps it for the session (a plain form, which works without JavaScript);
+  // here the same form is sent in the background, so the page need not reload.
   function applyPrivacy(on) {
     document.body.classList.toggle("privacy", on);
     document.querySelectorAll("[data-privacy-toggle]").forEach(function (b) {
@@ -64,13 +129,53 @@
   }
 
   function togglePrivacy() {
-    const on = !document.body.classList.contains("privacy");
-    sessionStorage.setItem("portal-privacy", on ? "1" : "0");
-    applyPrivacy(on);
+    const form = document.querySelector("[data-privacy-form]");
+    if (!form) return;
+    applyPrivacy(!document.body.classList.contains("privacy"));
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { "HX-Request": "true" },
+      credentials: "same-origin",
+    });
   }
 
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches("[data-privacy-form]")) {
+      event.preventDefault();
+      event.stopPropagation(); // not boosted by htmx either
+      togglePrivacy();
+    }
+  }, true);
+
+  // A refused form: htmx has focused the first wrong field ([autofocus]); bring the
+  // summary above it on screen too when both fit, so the employee reads what to fix.
+  function showErrors(root) {
+    const summary = root.querySelector && root.querySelector(".error-summary");
+    const field = document.activeElement;
+    if (!summary || !field || field === document.body) return;
+    const top = summary.getBoundingClientRect().top;
+    const bottom = field.getBoundingClientRect().bottom;
+    if (bottom - top < window.innerHeight - 16) {
+      if (top < 0 || bottom > window.innerHeight) window.scrollBy(0, top - 8);
+    } else {
+      field.scrollIntoView({ block: "center" });
+    }
+  }
+  document.addEventListener("htmx:afterSettle", function (event) {
+    showErrors(event.detail.elt);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    showErrors(document);
+  });
+
+  // A line of an error summary leads to its field and puts the cursor in it.
   document.addEventListener("click", function (event) {
-    if (event.target.closest("[data-privacy-toggle]")) togglePrivacy();
+    const link = event.target.closest(".error-summary a[href^='#']");
+    const field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) return;
+    event.preventDefault();
+    field.focus();
   });
 
   // A button that cannot be undone asks first: <button data-confirm="Question?">.
@@ -80,9 +185,4 @@
     if (question && !window.confirm(question)) event.preventDefault();
   });
 
-  function restore() {
-    applyPrivacy(sessionStorage.getItem("portal-privacy") === "1");
-  }
-  document.addEventListener("DOMContentLoaded", restore);
-  document.addEventListener("htmx:load", restore);
 })();
