@@ -121,7 +121,7 @@ def test_award_and_redeem_points_never_below_zero(login_as, client):
     page = _post(client, c, "points", action="redeem", points="500", reason="Gift").get_data(
         as_text=True
     )
-    assert "Only 300 points are available." in page
+    assert "Not enough points: the balance is 300." in page
     _post(client, c, "points", action="redeem", points="100", reason="Gift")
     balances = db.session.scalars(sa.select(PointsEntry.balance_after).order_by(PointsEntry.seq))
     assert list(balances) == [300, 200]
@@ -185,8 +185,8 @@ def test_numbers_in_points_messages_follow_the_language(login_as, client):
     )
     db.session.commit()
     for language, message in (
-        ("en", "Only 12,000 points are available."),
-        ("es", "Solo hay 12.000 puntos disponibles."),
+        ("en", "Not enough points: the balance is 12,000."),
+        ("es", "No hay puntos suficientes: el saldo es de 12.000."),
     ):
         headers = {"Accept-Language": language}
         page = _post(client, c, "points", headers, action="redeem", points="20000", reason="x")
