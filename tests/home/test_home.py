@@ -59,6 +59,10 @@ def test_manager_sees_each_member_with_computed_figures(login_as, client):
     row = page[page.index("Ana Ruiz") :].split("</tr>")[0]
     assert "3.67" in row  # mean CSAT of 4, 5, 2
     assert row.count('class="num">1<') == 1  # one overdue promise
+    spanish = client.get("/", headers={"Accept-Language": "es"}).get_data(as_text=True)
+    assert "3,67" in spanish[spanish.index("Ana Ruiz") :].split("</tr>")[0]
+    # the unhappy share per department: 1 low answer of 3 is "33 %" in Spanish
+    assert "33\xa0%" in spanish or "33 %" in spanish
 
 
 def test_customers_served_recently_lists_each_customer_once_newest_first(login_as, client):
