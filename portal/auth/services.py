@@ -119,6 +119,10 @@ def user_update(
     changed = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
     if new_password:
         changed["password_reset"] = True
+    if new_password or (before["active"] and not active):
+        # Whoever held the old password, or the account, is signed out everywhere.
+        user.sessions_end()
+        changed["sessions_ended"] = True
     db.session.flush()
     audit_record(actor=actor, action="user.updated", target=user, detail=changed)
     return user
@@ -135,8 +139,21 @@ def user_change_password(*, actor: User, current: str, new: str) -> None:
     if len(new) < MIN_PASSWORD_LENGTH:
         raise UserError("new_password", N_("Use at least 8 characters."))
     actor.password_hash = generate_password_hash(new)
+    # Every other session ends; the view signs this one in again with the new token.
+    actor.sessions_end()
     db.session.flush()
-    audit_record(actor=actor, action="user.password_changed", target=actor)
+    audit_record(
+        actor=actor, action="user.password_changed", target=actor, detail={"sessions_ended": True}
+    )
+
+
+def user_logout(*, actor: User, ip: str | None) -> None:
+    """End every session of the user, not only this browser's: a copied session or
+    remember cookie must not outlive the logout, and the server keeps no list of
+    sessions to end one by one."""
+    actor.sessions_end()
+    db.session.flush()
+    audit_record(actor=actor, action="logout", target=actor, ip=ip)
 
 
 def team_save(
