@@ -1,6 +1,7 @@
 """The Clienting Portal: `create_app()` builds the Flask application.
 
-Order: configuration → extensions → request hooks → blueprints → errors → CLI.
+Order: configuration → extensions → request hooks → blueprints → errors → CLI →
+trusted proxy.
 """
 
 from __future__ import annotations
@@ -30,7 +31,20 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_errors(app)
     register_cli(app)
+    register_proxy(app)
     return app
+
+
+def register_proxy(app: Flask) -> None:
+    """Believe X-Forwarded-* only from as many proxies as configured (none by default)."""
+    hops = {
+        name: int(app.config[f"PROXY_FIX_X_{name.upper()}"] or 0)
+        for name in ("for", "proto", "host", "port", "prefix")
+    }
+    if any(hops.values()):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, **{f"x_{k}": v for k, v in hops.items()})
 
 
 def register_extensions(app: Flask) -> None:

@@ -32,6 +32,15 @@ DEFAULTS = {
     "BABEL_DEFAULT_TIMEZONE": "Europe/Madrid",
     "LOGIN_MAX_FAILURES": 5,
     "LOGIN_WINDOW_MINUTES": 15,
+    # failures on e-mails of no account, from one address, before that address waits
+    "LOGIN_MAX_ADDRESS_FAILURES": 20,
+    # Trusted reverse-proxy hops (Werkzeug ProxyFix); 0 ignores X-Forwarded-* headers,
+    # which anyone can send when no proxy strips them.
+    "PROXY_FIX_X_FOR": 0,
+    "PROXY_FIX_X_PROTO": 0,
+    "PROXY_FIX_X_HOST": 0,
+    "PROXY_FIX_X_PORT": 0,
+    "PROXY_FIX_X_PREFIX": 0,
     "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
     "CONTENT_FOLDER": None,  # None means the content/ folder beside the portal package
 }

@@ -38,6 +38,7 @@ def login():
                 ip=request.remote_addr,
                 max_failures=current_app.config["LOGIN_MAX_FAILURES"],
                 window_minutes=current_app.config["LOGIN_WINDOW_MINUTES"],
+                max_address_failures=current_app.config["LOGIN_MAX_ADDRESS_FAILURES"],
             )
         except services.LoginThrottled as exc:
             db.session.commit()

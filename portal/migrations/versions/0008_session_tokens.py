@@ -1,4 +1,5 @@
-"""session tokens: a per-user value carried in session and remember cookies
+"""session tokens: a per-user value carried in session and remember cookies; an index
+for the per-address login throttle
 
 Revision ID: 0008
 Revises: 0007
@@ -35,8 +36,12 @@ def upgrade():
         )
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.alter_column("session_token", existing_type=sa.String(length=64), nullable=False)
+    with op.batch_alter_table("login_attempts", schema=None) as batch_op:
+        batch_op.create_index("ix_login_attempts_ip_at", ["ip", "at"], unique=False)
 
 
 def downgrade():
+    with op.batch_alter_table("login_attempts", schema=None) as batch_op:
+        batch_op.drop_index("ix_login_attempts_ip_at")
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.drop_column("session_token")
