@@ -99,7 +99,9 @@ def register_hooks(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from portal import admin, api, audit, auth, customers, home, training
+    from portal import admin, api, audit, auth, converters, customers, home, training
+
+    converters.register(app)  # before the rules that use `<int:…>`
 
     for module in (auth, home, customers, training, admin, audit, api):
         app.register_blueprint(module.bp)
