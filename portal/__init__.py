@@ -51,6 +51,7 @@ def register_extensions(app: Flask) -> None:
     from portal import models  # noqa: F401  (every table known to metadata)
     from portal.i18n import select_locale
 
+    _sqlite_busy_timeout(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True, compare_type=True)
     csrf.init_app(app)
@@ -64,15 +65,27 @@ def register_extensions(app: Flask) -> None:
     configure_login(login_manager)
 
 
+def _sqlite_busy_timeout(app: Flask) -> None:
+    """How long a write waits for another's write lock: SQLITE_BUSY_TIMEOUT_MS, passed as
+    the driver's `timeout` (sqlite3 sets SQLite's busy handler from it)."""
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    connect_args = dict(options.get("connect_args") or {})
+    connect_args.setdefault("timeout", int(app.config["SQLITE_BUSY_TIMEOUT_MS"]) / 1000)
+    options["connect_args"] = connect_args
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    """WAL, enforced foreign keys and a busy timeout on every SQLite connection."""
+    """WAL and enforced foreign keys on every SQLite connection (the busy timeout comes
+    from the app's configuration, see `_sqlite_busy_timeout`)."""
     if not isinstance(dbapi_connection, sqlite3.Connection):
         return
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     # Reads through a memory map and a larger page cache: a card touches pages all over
     # a multi-GB file at a million customers.
