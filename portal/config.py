@@ -20,7 +20,8 @@ DEFAULTS = {
     "SQLALCHEMY_TRACK_MODIFICATIONS": False,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
-    "SESSION_COOKIE_SECURE": False,  # set PORTAL_SESSION_COOKIE_SECURE=true behind HTTPS
+    "HTTPS": False,  # PORTAL_HTTPS=true: served over HTTPS, so every cookie is Secure
+    "SESSION_COOKIE_SECURE": False,
     "SESSION_COOKIE_NAME": "portal_session",
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
@@ -56,11 +57,28 @@ def load_config(app, overrides: dict | None = None) -> None:
     app.config.from_prefixed_env("PORTAL")
     if overrides:
         app.config.update(overrides)
+    apply_https(app.config)
     app.config["SQLALCHEMY_DATABASE_URI"] = _database_uri(app)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
     if not app.config.get("CONTENT_FOLDER"):
         app.config["CONTENT_FOLDER"] = str(Path(app.root_path).parent / "content")
+
+
+def apply_https(config) -> None:
+    """Told the portal is served over HTTPS (HTTPS, an https PREFERRED_URL_SCHEME, or a
+    Secure session cookie), both the session and the remember cookie are Secure: one
+    left plain would sign its holder in over an unencrypted request."""
+    https = (
+        bool(config.get("HTTPS"))
+        or config.get("PREFERRED_URL_SCHEME") == "https"
+        or bool(config.get("SESSION_COOKIE_SECURE"))
+    )
+    if https:
+        config["HTTPS"] = True
+        config["PREFERRED_URL_SCHEME"] = "https"
+        config["SESSION_COOKIE_SECURE"] = True
+        config["REMEMBER_COOKIE_SECURE"] = True
 
 
 def _database_uri(app) -> str:
