@@ -1,12 +1,14 @@
-"""URL converters: `<int:…>` accepts only ids a database integer column can hold.
+"""Numbers from the URL are only those a database integer column can hold.
 
-Werkzeug's integer converter takes any number of digits; an id above 2**63 - 1 then
-overflows in the database driver (a 500). Bounded here, routing answers 404 instead,
-for every route at once.
+Werkzeug's integer converter, and `request.args.get(name, type=int)`, take any number of
+digits; a value above 2**63 - 1 then overflows in the database driver (a 500). Bounded
+here, routing answers 404 and a query argument counts as absent, for every view at once.
 """
 
 from __future__ import annotations
 
+from flask import Request
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter, Map
 
 BIGGEST_ID = 2**63 - 1  # signed 64-bit: BIGINT on PostgreSQL, INTEGER on SQLite
@@ -26,6 +28,22 @@ class BoundedIntegerConverter(IntegerConverter):
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=bounded, signed=signed)
 
 
+class BoundedArgs(ImmutableMultiDict):
+    """`get(name, default, type=int)` gives the default for a number out of range, as it
+    already does for text that is no number."""
+
+    def get(self, key, default=None, type=None):
+        value = super().get(key, default, type)
+        if type is int and isinstance(value, int) and abs(value) > BIGGEST_ID:
+            return default
+        return value
+
+
+class PortalRequest(Request):
+    parameter_storage_class = BoundedArgs
+
+
 def register(app) -> None:
-    """Replace `int` before any blueprint adds its rules."""
+    """Replace `int` before any blueprint adds its rules; bound integer query arguments."""
     app.url_map.converters["int"] = BoundedIntegerConverter
+    app.request_class = PortalRequest

@@ -50,3 +50,17 @@ def test_the_api_answers_not_found_for_an_id_above_the_range(app, client, number
         f"/api/v1/customers/{number}", headers={"Authorization": f"Bearer {text}"}
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/users?page=" + "9" * 30,
+        "/admin/users?page=" + str(10**17),
+        "/admin/audit/?target_id=" + "9" * 30,
+        "/admin/audit/?before=" + str(2**63),
+    ],
+)
+def test_a_huge_number_in_a_query_argument_is_no_crash(login_as, client, url):
+    login_as("admin")
+    assert client.get(url).status_code == 200
