@@ -1,7 +1,8 @@
 """Numbers from the URL are only those a database integer column can hold.
 
 Werkzeug's integer converter, and `request.args.get(name, type=int)`, take any number of
-digits; a value above 2**63 - 1 then overflows in the database driver (a 500). Bounded
+digits; a value beyond the id columns' range then overflows in the database driver or
+the database (a 500). Bounded
 here, routing answers 404 and a query argument counts as absent, for every view at once.
 """
 
@@ -11,7 +12,9 @@ from flask import Request
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import IntegerConverter, Map
 
-BIGGEST_ID = 2**63 - 1  # signed 64-bit: BIGINT on PostgreSQL, INTEGER on SQLite
+# Ids are `Integer` columns: 32-bit on PostgreSQL (SQLite would hold 64 bits, but one
+# bound for both engines keeps the answer the same).
+BIGGEST_ID = 2**31 - 1
 
 
 class BoundedIntegerConverter(IntegerConverter):

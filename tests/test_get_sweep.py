@@ -23,7 +23,7 @@ from tests.training._files import module_folder
 
 ODD = ["", "   ", "%_*", "+", "+34", "00", "-1", "9" * 30, "x" * 5000, "Jürgen ñ 日本 🙂", "'\"<>"]
 ODD_ALONE = ["", "   ", "%_*", "+", "x" * 5000, "Jürgen ñ 日本 🙂", "9" * 30]
-EXTREME_IDS = [0, 2**63 - 1, 2**63, 2**64]  # -1 never routes: `int` takes no sign
+EXTREME_IDS = [0, 2**31 - 1, 2**31, 2**63, 2**64]  # -1 never routes: `int` takes no sign
 ODD_SLUGS = ["sample", "no-such-thing", "%_*", "x" * 300]
 ARG = re.compile(r"request\.args\.(?:get|getlist)\(\s*\"([^\"]+)\"")
 PORTAL = Path(__file__).parent.parent / "portal"

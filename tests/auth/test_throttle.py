@@ -103,6 +103,6 @@ def test_forwarded_for_is_the_client_address_behind_a_configured_proxy(tmp_path,
     app = _app_with(tmp_path, schema_url, PROXY_FIX_X_FOR=1, PROXY_FIX_X_PROTO=1)
     with app.app_context():
         client = app.test_client()
-        page = _try(client, "someone@example.test", "wrong-password", headers=FORWARDED)
+        page = _try(client, "behind-proxy@example.test", "wrong-password", headers=FORWARDED)
         assert GENERIC in page.get_data(as_text=True)
-    assert _recorded_ip(app, "someone@example.test") == "203.0.113.7"
+    assert _recorded_ip(app, "behind-proxy@example.test") == "203.0.113.7"
