@@ -1,6 +1,7 @@
 """The Clienting Portal: `create_app()` builds the Flask application.
 
-Order: configuration → extensions → request hooks → blueprints → errors → CLI.
+Order: configuration → extensions → request hooks → blueprints → errors → CLI →
+trusted proxy.
 """
 
 from __future__ import annotations
@@ -30,13 +31,27 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_errors(app)
     register_cli(app)
+    register_proxy(app)
     return app
+
+
+def register_proxy(app: Flask) -> None:
+    """Believe X-Forwarded-* only from as many proxies as configured (none by default)."""
+    hops = {
+        name: int(app.config[f"PROXY_FIX_X_{name.upper()}"] or 0)
+        for name in ("for", "proto", "host", "port", "prefix")
+    }
+    if any(hops.values()):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, **{f"x_{k}": v for k, v in hops.items()})
 
 
 def register_extensions(app: Flask) -> None:
     from portal import models  # noqa: F401  (every table known to metadata)
     from portal.i18n import select_locale
 
+    _sqlite_busy_timeout(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True, compare_type=True)
     csrf.init_app(app)
@@ -50,15 +65,27 @@ def register_extensions(app: Flask) -> None:
     configure_login(login_manager)
 
 
+def _sqlite_busy_timeout(app: Flask) -> None:
+    """How long a write waits for another's write lock: SQLITE_BUSY_TIMEOUT_MS, passed as
+    the driver's `timeout` (sqlite3 sets SQLite's busy handler from it)."""
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    connect_args = dict(options.get("connect_args") or {})
+    connect_args.setdefault("timeout", int(app.config["SQLITE_BUSY_TIMEOUT_MS"]) / 1000)
+    options["connect_args"] = connect_args
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    """WAL, enforced foreign keys and a busy timeout on every SQLite connection."""
+    """WAL and enforced foreign keys on every SQLite connection (the busy timeout comes
+    from the app's configuration, see `_sqlite_busy_timeout`)."""
     if not isinstance(dbapi_connection, sqlite3.Connection):
         return
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     # Reads through a memory map and a larger page cache: a card touches pages all over
     # a multi-GB file at a million customers.
@@ -85,7 +112,9 @@ def register_hooks(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from portal import admin, api, audit, auth, customers, home, training
+    from portal import admin, api, audit, auth, converters, customers, home, training
+
+    converters.register(app)  # before the rules that use `<int:…>`
 
     for module in (auth, home, customers, training, admin, audit, api):
         app.register_blueprint(module.bp)

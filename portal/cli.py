@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import click
-from flask import Flask
-from flask.cli import AppGroup
+from flask import Flask, current_app
+from flask.cli import AppGroup, with_appcontext
 
 from portal.auth.permissions import ROLES
 from portal.extensions import db
@@ -33,6 +33,29 @@ def users_create(email: str, name: str, roles: tuple[str, ...], password: str) -
     click.echo(f"Created {user.email} with roles {', '.join(roles)}.")
 
 
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--debug/--no-debug", default=False)
+@with_appcontext
+def serve_command(host: str, port: int, debug: bool) -> None:
+    """Development server like `flask run`, without versions in its Server header."""
+    from werkzeug.serving import run_simple
+
+    from portal.security import NeutralRequestHandler
+
+    app = current_app._get_current_object()
+    run_simple(
+        host,
+        port,
+        app,
+        use_reloader=debug,
+        use_debugger=debug,
+        threaded=True,
+        request_handler=NeutralRequestHandler,
+    )
+
+
 def register(app: Flask) -> None:
     from portal.api.cli import api_cli
     from portal.demo.cli import demo_command
@@ -42,3 +65,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(content_cli)
     app.cli.add_command(api_cli)
+    app.cli.add_command(serve_command)

@@ -20,7 +20,8 @@ DEFAULTS = {
     "SQLALCHEMY_TRACK_MODIFICATIONS": False,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
-    "SESSION_COOKIE_SECURE": False,  # set PORTAL_SESSION_COOKIE_SECURE=true behind HTTPS
+    "HTTPS": False,  # PORTAL_HTTPS=true: served over HTTPS, so every cookie is Secure
+    "SESSION_COOKIE_SECURE": False,
     "SESSION_COOKIE_NAME": "portal_session",
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
@@ -32,6 +33,15 @@ DEFAULTS = {
     "BABEL_DEFAULT_TIMEZONE": "Europe/Madrid",
     "LOGIN_MAX_FAILURES": 5,
     "LOGIN_WINDOW_MINUTES": 15,
+    # failures on e-mails of no account, from one address, before that address waits
+    "LOGIN_MAX_ADDRESS_FAILURES": 20,
+    # Trusted reverse-proxy hops (Werkzeug ProxyFix); 0 ignores X-Forwarded-* headers,
+    # which anyone can send when no proxy strips them.
+    "PROXY_FIX_X_FOR": 0,
+    "PROXY_FIX_X_PROTO": 0,
+    "PROXY_FIX_X_HOST": 0,
+    "PROXY_FIX_X_PORT": 0,
+    "PROXY_FIX_X_PREFIX": 0,
     "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
     "CONTENT_FOLDER": None,  # None means the content/ folder beside the portal package
     # The most points one person may award or redeem in one entry, by role; a person with
@@ -55,6 +65,7 @@ def load_config(app, overrides: dict | None = None) -> None:
     app.config.from_prefixed_env("PORTAL")
     if overrides:
         app.config.update(overrides)
+    apply_https(app.config)
     app.config["SQLALCHEMY_DATABASE_URI"] = _database_uri(app)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
@@ -78,6 +89,22 @@ def _check_points_limits(limits) -> None:
                 raise ConfigError(
                     f"POINTS_LIMITS[{role!r}][{action!r}] must be a whole number, 0 or more"
                 )
+
+
+def apply_https(config) -> None:
+    """Told the portal is served over HTTPS (HTTPS, an https PREFERRED_URL_SCHEME, or a
+    Secure session cookie), both the session and the remember cookie are Secure: one
+    left plain would sign its holder in over an unencrypted request."""
+    https = (
+        bool(config.get("HTTPS"))
+        or config.get("PREFERRED_URL_SCHEME") == "https"
+        or bool(config.get("SESSION_COOKIE_SECURE"))
+    )
+    if https:
+        config["HTTPS"] = True
+        config["PREFERRED_URL_SCHEME"] = "https"
+        config["SESSION_COOKIE_SECURE"] = True
+        config["REMEMBER_COOKIE_SECURE"] = True
 
 
 def _database_uri(app) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, request
 from flask_login import current_user
+from werkzeug.serving import WSGIRequestHandler
 
 from portal.auth.permissions import PUBLIC
 from portal.extensions import login_manager
@@ -12,6 +13,17 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
+
+
+class NeutralRequestHandler(WSGIRequestHandler):
+    """Werkzeug's development server without "Server: Werkzeug/x Python/y": versions
+    only help someone looking for a known hole. (gunicorn sends "Server: gunicorn".)"""
+
+    server_version = "portal"  # a class attribute in place of Werkzeug's property
+    sys_version = ""
+
+    def version_string(self) -> str:
+        return self.server_version
 
 
 def set_security_headers(response):

@@ -12,12 +12,14 @@ from portal.auth.permissions import requires
 from portal.extensions import db
 from portal.web import render
 
+MAX_PAGE = 10**6  # the page's row offset must stay a database integer
+
 
 @bp.route("/users")
 @requires("users.manage")
 def users():
     text = request.args.get("q", "")[:100]
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
     rows, more = queries.user_list(text=text, page=page)
     return render("admin/users.html", "results", users=rows, q=text, page=page, more=more)
 

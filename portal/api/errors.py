@@ -14,6 +14,7 @@ CODES = {
     413: "too_large",
     422: "invalid",
     500: "server_error",
+    503: "busy",
 }
 MESSAGES = {
     400: "The request could not be understood. Nothing was changed.",
@@ -24,6 +25,7 @@ MESSAGES = {
     413: "The request is larger than the portal accepts.",
     422: "Some fields are not valid. Nothing was stored.",
     500: "Something went wrong; the error was logged. Nothing was stored.",
+    503: "Another change held the database too long. Nothing was stored; retry shortly.",
 }
 
 

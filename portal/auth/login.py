@@ -9,6 +9,8 @@ from sqlalchemy.orm import joinedload
 
 from portal.extensions import db
 
+MAX_ID_DIGITS = 18  # below 2**63: a longer id in a forged cookie must not reach the driver
+
 
 @lru_cache(maxsize=1)
 def _user_statement():
@@ -16,7 +18,15 @@ def _user_statement():
     built once: it runs on every request."""
     from portal.auth.models import User
 
-    return sa.select(User).options(joinedload(User.roles)).where(User.id == sa.bindparam("id"))
+    return (
+        sa.select(User)
+        .options(joinedload(User.roles))
+        .where(
+            User.id == sa.bindparam("id"),
+            User.session_token == sa.bindparam("token"),
+            User.active.is_(True),
+        )
+    )
 
 
 def configure_login(manager) -> None:
@@ -25,11 +35,13 @@ def configure_login(manager) -> None:
 
     @manager.user_loader
     def load_user(user_id: str):
-
-        if not user_id.isdigit():
+        # "<id>:<session token>" (User.get_id); a cookie with a stale token, or from
+        # before tokens existed, loads nobody.
+        id_part, _, token = user_id.partition(":")
+        if not id_part.isdigit() or not token or len(id_part) > MAX_ID_DIGITS:
             return None
-        user = db.session.scalars(_user_statement(), {"id": int(user_id)}).unique().first()
-        return user if user is not None and user.active else None
+        params = {"id": int(id_part), "token": token}
+        return db.session.scalars(_user_statement(), params).unique().first()
 
     @manager.unauthorized_handler
     def unauthorized():

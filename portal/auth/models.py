@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -46,6 +47,10 @@ class Team(db.Model):
     manager: Mapped[User | None] = relationship(foreign_keys=[manager_id])
 
 
+def new_session_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
 
@@ -60,6 +65,9 @@ class User(UserMixin, db.Model):
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # Carried in every session and remember cookie; a new value ends them all (logout,
+    # password change or reset, deactivation).
+    session_token: Mapped[str] = mapped_column(sa.String(64), default=new_session_token)
 
     roles: Mapped[list[Role]] = relationship(secondary=user_roles, order_by=Role.name)
     team: Mapped[Team | None] = relationship(back_populates="members", foreign_keys=[team_id])
@@ -67,6 +75,13 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return self.active
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    def sessions_end(self) -> None:
+        """Every session and remember cookie issued so far stops signing this user in."""
+        self.session_token = new_session_token()
 
     @property
     def role_names(self) -> frozenset[str]:
@@ -85,7 +100,10 @@ class LoginAttempt(db.Model):
     """One try at logging in; recent failures throttle the next tries."""
 
     __tablename__ = "login_attempts"
-    __table_args__ = (sa.Index("ix_login_attempts_email_at", "email", "at"),)
+    __table_args__ = (
+        sa.Index("ix_login_attempts_email_at", "email", "at"),
+        sa.Index("ix_login_attempts_ip_at", "ip", "at"),  # the per-address throttle
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(sa.String(254))

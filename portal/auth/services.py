@@ -119,6 +119,10 @@ def user_update(
     changed = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
     if new_password:
         changed["password_reset"] = True
+    if new_password or (before["active"] and not active):
+        # Whoever held the old password, or the account, is signed out everywhere.
+        user.sessions_end()
+        changed["sessions_ended"] = True
     db.session.flush()
     audit_record(actor=actor, action="user.updated", target=user, detail=changed)
     return user
@@ -135,8 +139,21 @@ def user_change_password(*, actor: User, current: str, new: str) -> None:
     if len(new) < MIN_PASSWORD_LENGTH:
         raise UserError("new_password", N_("Use at least 8 characters."))
     actor.password_hash = generate_password_hash(new)
+    # Every other session ends; the view signs this one in again with the new token.
+    actor.sessions_end()
     db.session.flush()
-    audit_record(actor=actor, action="user.password_changed", target=actor)
+    audit_record(
+        actor=actor, action="user.password_changed", target=actor, detail={"sessions_ended": True}
+    )
+
+
+def user_logout(*, actor: User, ip: str | None) -> None:
+    """End every session of the user, not only this browser's: a copied session or
+    remember cookie must not outlive the logout, and the server keeps no list of
+    sessions to end one by one."""
+    actor.sessions_end()
+    db.session.flush()
+    audit_record(actor=actor, action="logout", target=actor, ip=ip)
 
 
 def team_save(
@@ -169,15 +186,29 @@ def _roles_named(names: list[str]) -> list[Role]:
 
 
 def login_authenticate(
-    *, email: str, password: str, ip: str | None, max_failures: int, window_minutes: int
+    *,
+    email: str,
+    password: str,
+    ip: str | None,
+    max_failures: int,
+    window_minutes: int,
+    max_address_failures: int,
 ) -> User:
-    """Return the user, or raise InvalidCredentials / LoginThrottled. Records every try."""
+    """Return the user, or raise InvalidCredentials / LoginThrottled. Records every try.
+
+    Two limits, so that one address cannot deny everyone behind it (an office, or the
+    reverse proxy): an e-mail with `max_failures` failures since its last success is
+    locked, whoever tries it; an address is throttled only after `max_address_failures`
+    failures on e-mails that belong to no account, that is guessing, never colleagues
+    mistyping their own passwords. A throttled address is refused for every e-mail, so
+    the refusal does not tell which accounts exist.
+    """
     email = normalise_email(email)
     now = utcnow()
     since = now - timedelta(minutes=window_minutes)
-    failures = _recent_failures(email=email, ip=ip, since=since)
-    if failures["email"] >= max_failures or failures["ip"] >= max_failures * 4:
-        raise LoginThrottled(_minutes_until_retry(email, since, window_minutes, now))
+    oldest = _oldest_failure_over_limit(email, ip, since, max_failures, max_address_failures)
+    if oldest is not None:
+        raise LoginThrottled(_minutes_until(oldest, window_minutes, now))
     user = db.session.scalar(sa.select(User).where(User.email == email))
     valid = check_password_hash(user.password_hash if user else _DUMMY_HASH, password)
     succeeded = bool(user and valid and user.active)
@@ -192,7 +223,9 @@ def login_authenticate(
     return user
 
 
-def _recent_failures(*, email: str, ip: str | None, since) -> dict[str, int]:
+def _oldest_failure_over_limit(email, ip, since, max_failures, max_address_failures):
+    """When a limit is reached, the oldest failure it counts (the throttle lifts when that
+    one leaves the window); otherwise None."""
     last_success = db.session.scalar(
         sa.select(sa.func.max(LoginAttempt.at)).where(
             LoginAttempt.email == email, LoginAttempt.succeeded.is_(True)
@@ -200,26 +233,27 @@ def _recent_failures(*, email: str, ip: str | None, since) -> dict[str, int]:
     )
     start = max(since, last_success) if last_success else since
     failed = sa.and_(LoginAttempt.succeeded.is_(False), LoginAttempt.at > start)
-    by_email = db.session.scalar(
-        sa.select(sa.func.count()).where(failed, LoginAttempt.email == email)
-    )
-    by_ip = 0
-    if ip:
-        by_ip = db.session.scalar(
-            sa.select(sa.func.count()).where(
-                LoginAttempt.succeeded.is_(False), LoginAttempt.at > since, LoginAttempt.ip == ip
-            )
+    count, oldest = db.session.execute(
+        sa.select(sa.func.count(), sa.func.min(LoginAttempt.at)).where(
+            failed, LoginAttempt.email == email
         )
-    return {"email": by_email or 0, "ip": by_ip or 0}
+    ).one()
+    if count >= max_failures:
+        return oldest
+    if not ip:
+        return None
+    unknown = ~sa.exists().where(User.email == LoginAttempt.email)
+    count, oldest = db.session.execute(
+        sa.select(sa.func.count(), sa.func.min(LoginAttempt.at)).where(
+            LoginAttempt.succeeded.is_(False),
+            LoginAttempt.at > since,
+            LoginAttempt.ip == ip,
+            unknown,
+        )
+    ).one()
+    return oldest if count >= max_address_failures else None
 
 
-def _minutes_until_retry(email: str, since, window_minutes: int, now) -> int:
-    oldest = db.session.scalar(
-        sa.select(sa.func.min(LoginAttempt.at)).where(
-            LoginAttempt.email == email, LoginAttempt.succeeded.is_(False), LoginAttempt.at > since
-        )
-    )
-    if oldest is None:
-        return window_minutes
+def _minutes_until(oldest, window_minutes: int, now) -> int:
     seconds = (oldest + timedelta(minutes=window_minutes) - now).total_seconds()
     return max(1, int(seconds // 60) + 1)

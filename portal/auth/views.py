@@ -5,8 +5,8 @@ from urllib.parse import urlsplit
 from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_login.config import COOKIE_NAME
 
-from portal.audit.services import audit_record
 from portal.auth import bp, services
 from portal.auth.forms import LanguageForm, LoginForm, PasswordForm
 from portal.auth.permissions import public, requires
@@ -38,6 +38,7 @@ def login():
                 ip=request.remote_addr,
                 max_failures=current_app.config["LOGIN_MAX_FAILURES"],
                 window_minutes=current_app.config["LOGIN_WINDOW_MINUTES"],
+                max_address_failures=current_app.config["LOGIN_MAX_ADDRESS_FAILURES"],
             )
         except services.LoginThrottled as exc:
             db.session.commit()
@@ -68,7 +69,7 @@ def _keep_chosen_language(user) -> None:
 @requires("home.view")
 @login_required
 def logout():
-    audit_record(actor=current_user, action="logout", target=current_user, ip=request.remote_addr)
+    services.user_logout(actor=current_user, ip=request.remote_addr)
     db.session.commit()
     logout_user()
     flash(_("You have signed out."), "info")
@@ -96,6 +97,12 @@ def profile():
             getattr(password_form, exc.field).errors.append(_(exc.message))
         else:
             db.session.commit()
+            # The change ended every session, this one too: carry the new token, and
+            # renew the remember cookie if this browser kept one.
+            remembered = (
+                current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
+            )
+            login_user(current_user._get_current_object(), remember=remembered)
             flash(_("Password changed."), "success")
             return redirect(url_for("auth.profile"))
     return render("auth/profile.html", language_form=language_form, password_form=password_form)

@@ -55,7 +55,22 @@ def phone_prefix(raw: str, digits: str) -> str:
     return DEFAULT_COUNTRY_CODE + digits
 
 
+_MAX_CHAR = 0x10FFFF
+_SURROGATES = (0xD800, 0xDFFF)  # not characters: no database stores them
+
+
 def prefix_upper_bound(prefix: str) -> str:
     """The smallest string greater than every string starting with `prefix`, so a
-    prefix match is a plain index range `>= prefix AND < bound` on both engines."""
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    prefix match is a plain index range `>= prefix AND < bound` on both engines.
+
+    An empty prefix (typing only "00", the start of an international number) or one
+    made only of the last character has no such string: the bound is "" and the range
+    matches nothing, which is all such a prefix says yet.
+    """
+    stem = prefix.rstrip(chr(_MAX_CHAR))
+    if not stem:
+        return ""
+    following = ord(stem[-1]) + 1
+    if _SURROGATES[0] <= following <= _SURROGATES[1]:
+        following = _SURROGATES[1] + 1
+    return stem[:-1] + chr(following)

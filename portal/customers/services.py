@@ -238,7 +238,9 @@ def points_change(
     seq, balance = (last.seq, last.balance_after) if last else (0, 0)
     delta = -points if redeem else points
     if balance + delta < 0:
-        raise CardError("points", N_("Not enough points: the balance is %(balance)s."), balance=balance)
+        raise CardError(
+            "points", N_("Not enough points: the balance is %(balance)s."), balance=balance
+        )
     entry = PointsEntry(
         customer_id=customer.id,
         seq=seq + 1,

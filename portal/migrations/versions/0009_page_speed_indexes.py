@@ -5,7 +5,7 @@ The trainer's and manager's homes summarise the last 30 days of survey answers (
 without reading the tables. The two indexes they replace were their prefixes.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-02 17:15:00
 
 """
@@ -13,7 +13,7 @@ Create Date: 2026-12-02 17:15:00
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
