@@ -245,7 +245,7 @@ def _settings_applied(draft: ContentDraft, form: DraftForm, names: tuple[str, ..
         return _draft_page(draft, form, settings=settings)
     texts = form.texts(names)
     try:
-        docs = parse_module_texts(draft.slug, texts)
+        docs = parse_module_texts(draft.slug, texts, unwritten_ok=True)
     except ContentError:
         flash(_("Fix the problems in the files first; then the settings can be changed."), "error")
         return _draft_page(draft, form, settings=settings)
@@ -262,10 +262,12 @@ def _settings_applied(draft: ContentDraft, form: DraftForm, names: tuple[str, ..
     return _draft_page(draft, form, settings_applied=True)
 
 
-def _settings_shown(preview: dict) -> ModuleSettingsForm | None:
-    """The settings form filled from the files as they parse; None when they do not."""
-    docs = {doc.language: doc for doc, _lessons in preview["docs"]}
-    if set(docs) != set(FILES):
+def _settings_shown(slug: str, texts: dict[str, str]) -> ModuleSettingsForm | None:
+    """The settings form filled from the files as they parse (template words left in
+    are fine: the form is how a new module gets its titles); None when they do not."""
+    try:
+        docs = {doc.language: doc for doc in parse_module_texts(slug, texts, unwritten_ok=True)}
+    except ContentError:
         return None
     es = docs["es"]
     data = {name: getattr(es, name) for name in SETTINGS}
@@ -295,7 +297,7 @@ def _draft_page(
     preview = _preview(kind, draft.slug, form.texts(names))
     settings = state.pop("settings", None)  # as posted, after a mistake
     if settings is None and kind is authoring.MODULES:
-        settings = _settings_shown(preview)
+        settings = _settings_shown(draft.slug, form.texts(names))
     may_publish = current_user.can("content.approve") and current_user.id not in (
         draft.editors or []
     )
@@ -468,7 +470,8 @@ def _quiz_items(slug: str, texts: dict[str, str]) -> list[quiz_editor.EditQuesti
     files must be fixed as text first."""
     questions, problems = {}, []
     for language, name in QUIZ_FILES.items():
-        questions[language], found = parse_quiz(texts.get(name, ""), f"{slug}/{name}")
+        path = f"{slug}/{name}"
+        questions[language], found = parse_quiz(texts.get(name, ""), path, unwritten_ok=True)
         problems.extend(found)
     if problems:
         raise ContentError(problems)
