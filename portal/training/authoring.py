@@ -229,6 +229,7 @@ def draft_save(
 def draft_submit(*, actor: User, draft: ContentDraft) -> ContentDraft:
     KINDS[draft.kind].parse(draft.slug, draft.texts)  # ContentError: fix before review
     draft.status = ContentStatus.IN_REVIEW
+    draft.review_comment = draft.review_comment_by_id = draft.review_comment_at = None
     db.session.flush()
     audit_record(
         actor=actor,
@@ -240,9 +241,22 @@ def draft_submit(*, actor: User, draft: ContentDraft) -> ContentDraft:
     return draft
 
 
-def draft_reopen(*, actor: User, draft: ContentDraft) -> ContentDraft:
+def draft_reopen(*, actor: User, draft: ContentDraft, comment: str | None = None) -> ContentDraft:
+    """Back to draft; a reviewer's `comment` stays on the draft for its author to read
+    until it is sent for review again."""
     draft.status = ContentStatus.DRAFT
+    comment = (comment or "").strip()
+    if comment:
+        draft.review_comment, draft.review_comment_by_id = comment, actor.id
+        draft.review_comment_at = utcnow()
     db.session.flush()
+    audit_record(
+        actor=actor,
+        action="draft.returned",
+        target_type="content_draft",
+        target_id=draft.id,
+        detail={"kind": draft.kind, "slug": draft.slug, "comment": comment},
+    )
     return draft
 
 

@@ -8,13 +8,13 @@ defaults says which)."""
 from __future__ import annotations
 
 import dataclasses
-import difflib
 
 import sqlalchemy as sa
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal.auth.models import User
 from portal.auth.permissions import requires
 from portal.clock import today
 from portal.content_errors import ContentError
@@ -31,7 +31,7 @@ from portal.service_scripts.vocabulary import (
     condition_help,
 )
 from portal.service_scripts.wording import label
-from portal.training import authoring, bp, quiz_editor
+from portal.training import authoring, bp, content_diff, quiz_editor
 from portal.training.authoring import KINDS, Kind
 from portal.training.content import FILES
 from portal.training.forms import (
@@ -40,6 +40,7 @@ from portal.training.forms import (
     NewModuleForm,
     NewScriptForm,
     QuizEditForm,
+    ReviewForm,
     StartForm,
 )
 from portal.training.models import ContentDraft, Lesson, Module
@@ -301,10 +302,16 @@ def _draft_page(
     may_publish = current_user.can("content.approve") and current_user.id not in (
         draft.editors or []
     )
+    if draft.status == ContentStatus.IN_REVIEW:  # what the reviewer approves
+        state.setdefault("published", content_diff.published_diff(kind, draft))
+    state.setdefault("review_form", ReviewForm(formdata=None))
     return render(
         "training/draft.html",
         "preview",
         draft=draft,
+        commenter=db.session.get(User, draft.review_comment_by_id)
+        if draft.review_comment_by_id
+        else None,
         kind=kind.name,
         files=form.files(names),
         form=form,
@@ -365,17 +372,26 @@ def _when_shown(kind: Kind, preview: dict, posted) -> dict[str, dict[str, str]] 
 @authoring_route("<slug>/<any(submit, reopen):step>", methods=["POST"])
 @requires("content.approve")
 def draft_step(kind: str, slug: str, step: str):
-    """An author sends a draft for review; an author or a reviewer sends it back."""
+    """An author sends a draft for review; an author or a reviewer sends it back, with a
+    comment for the author."""
     if step == "submit" and not current_user.can("content.author"):
         abort(403)
     draft = _draft(kind, slug)
-    if not StartForm().validate_on_submit():
+    review = ReviewForm()
+    if step == "reopen" and review.is_submitted() and not review.validate():
+        if review.csrf_token.errors:
+            abort(400)
+        names = _kind(kind).files(slug)
+        initial = DraftForm.initial(names, draft.texts)
+        form = DraftForm(formdata=None, revision=draft.revision, **initial)
+        return _draft_page(draft, form, review_form=review)
+    if step == "submit" and not StartForm().validate_on_submit():
         abort(400)
     try:
         if step == "submit":
             authoring.draft_submit(actor=current_user, draft=draft)
         else:
-            authoring.draft_reopen(actor=current_user, draft=draft)
+            authoring.draft_reopen(actor=current_user, draft=draft, comment=review.comment.data)
     except (authoring.AuthoringError, ContentError) as error:
         return _refused(error, kind, slug)
     db.session.commit()
@@ -434,30 +450,8 @@ def content_history(kind: str, slug: str):
         versions=versions,
         a=older,
         b=newer,
-        diff=_diff(_kind(kind), slug, rows, older, newer),
+        diff=content_diff.versions_diff(_kind(kind), slug, rows, older, newer),
     )
-
-
-def _diff(
-    kind: Kind, slug: str, rows: list, older: int, newer: int
-) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Per file, the changed lines between two versions: ('+' | '-' | ' ' | '@', text)."""
-    texts = {}
-    for version in (older, newer):
-        docs = [kind.doc(row) for row in rows if row.version == version]
-        texts[version] = kind.texts(docs) if docs else {}
-    out = []
-    for name in kind.files(slug):
-        lines = difflib.unified_diff(
-            texts[older].get(name, "").splitlines(),
-            texts[newer].get(name, "").splitlines(),
-            lineterm="",
-            n=1,
-        )
-        changed = [(line[:1] if line[:1] in "+- @" else " ", line) for line in list(lines)[2:]]
-        if changed:
-            out.append((name, changed))
-    return out
 
 
 # --- the quiz editor: both languages' questions as one form ---------------------------------

@@ -73,6 +73,17 @@ class DraftForm(PortalForm):
         return {f"file_{i}": texts.get(name, "") for i, name in enumerate(names)}
 
 
+class ReviewForm(PortalForm):
+    """Send a draft back to its author, with what to change (optional)."""
+
+    comment = TextAreaField(
+        _l("Comment for the author"),
+        validators=[Optional(), Length(max=2000)],
+        description=_l("What to change before it comes back for review."),
+        render_kw={"rows": 4},
+    )
+
+
 class QuizEditForm(PortalForm):
     """The quiz editor's CSRF token and the draft revision it started from; the
     questions' fields vary in number and are read by quiz_editor.from_form."""

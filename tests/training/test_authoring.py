@@ -7,6 +7,7 @@ from html import unescape
 
 import sqlalchemy as sa
 
+from portal.audit.models import AuditEvent
 from portal.clock import utcnow
 from portal.extensions import db
 from portal.training.models import Completion, ContentDraft, Module
@@ -320,3 +321,35 @@ def test_a_manager_reviews_a_draft_but_does_not_write_it(app, login_as, client, 
     )
     back = client.post("/training/authoring/fresh/reopen", data={"csrf_token": token})
     assert back.status_code == 302 and draft().status.value == "draft"  # sent back to its author
+
+
+def test_a_reviewer_sees_the_changes_and_sends_it_back_with_a_comment(app, login_as, client, auth):
+    first_version(client, auth, login_as)
+    login_as("trainer")
+    post(client, "/training/authoring/fresh/draft")
+    texts = dict(draft().texts)
+    texts["module.md"] = texts["module.md"].replace(LESSON, "Texto nuevo.")
+    save(client, "fresh", texts, revision=1)
+    edit = "/training/authoring/fresh/edit"
+    post(client, "/training/authoring/fresh/submit", page=edit)
+    auth.logout()
+    login_as("manager")
+    page = client.get(edit).get_data(as_text=True)
+    assert "Changes against the published version 1" in page
+    assert f'<span class="diff-del">-{LESSON}</span>' in page
+    assert '<span class="diff-add">+Texto nuevo.</span>' in page
+    too_long = post(client, "/training/authoring/fresh/reopen", page=edit, comment="x" * 2001)
+    assert too_long.status_code == 200 and draft().status.value == "in_review"
+    assert "x" * 2001 in too_long.get_data(as_text=True)  # what was typed stays
+    comment = "Say <why> the greeting comes first."
+    back = post(client, "/training/authoring/fresh/reopen", page=edit, comment=comment)
+    assert back.status_code == 302 and draft().status.value == "draft"
+    assert draft().review_comment == comment
+    auth.logout()
+    login_as("trainer")
+    page = client.get(edit).get_data(as_text=True)
+    assert "Say &lt;why&gt; the greeting comes first." in page and "Sent back by" in page
+    event = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "draft.returned"))
+    assert event.detail["comment"] == comment and event.detail["slug"] == "fresh"
+    post(client, "/training/authoring/fresh/submit", page=edit)
+    assert draft().review_comment is None  # answered by sending it again
