@@ -215,9 +215,26 @@ def draft_edit(kind: str, slug: str):
         return _draft_page(_draft(kind, slug), form, conflict=error.draft)
     except authoring.AuthoringError as error:
         return _refused(error, kind, slug)
+    if request.form.get("action") == "submit":  # the edits in the editor go with it
+        return _saved_and_submitted(draft)
     db.session.commit()
     flash(_("Draft saved."), "success")
     return redirect(_edit_url(kind, slug))
+
+
+def _saved_and_submitted(draft: ContentDraft):
+    """Send for review what was just saved; the edits stay saved when the check fails."""
+    try:
+        authoring.draft_submit(actor=current_user, draft=draft)
+    except ContentError as error:
+        db.session.commit()  # a draft keeps what was typed, valid or not
+        flash(_("Draft saved."), "success")
+        problems = "; ".join(map(str, error.problems[:5]))
+        flash(_("Fix these problems first: %(problems)s", problems=problems), "error")
+        return redirect(_edit_url(draft.kind, draft.slug))
+    db.session.commit()
+    flash(_("Saved and sent for review."), "success")
+    return redirect(_edit_url(draft.kind, draft.slug))
 
 
 def _conditions_applied(draft: ContentDraft, form: DraftForm, names: tuple[str, ...]):

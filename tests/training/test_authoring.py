@@ -353,3 +353,47 @@ def test_a_reviewer_sees_the_changes_and_sends_it_back_with_a_comment(app, login
     assert event.detail["comment"] == comment and event.detail["slug"] == "fresh"
     post(client, "/training/authoring/fresh/submit", page=edit)
     assert draft().review_comment is None  # answered by sending it again
+
+
+def test_send_for_review_saves_the_edits_in_the_editor_first(app, login_as, client):
+    login_as("trainer")
+    new_module(client)
+    edit = "/training/authoring/fresh/edit"
+    page = client.get(edit).get_data(as_text=True)
+    start = page.index('class="draft-form"')
+    editor = page[start : page.index("</form>", start)]
+    assert 'name="action" value="submit">Send for review' in editor  # in the editor's form
+    fields = draft_fields(page)
+    fields["file_0"] = [fields["file_0"][0].replace(LESSON, "Lo que escribí sin guardar.")]
+    fields["action"] = ["submit"]
+    response = client.post(edit, data=fields)
+    assert response.status_code == 302
+    assert "Lo que escribí sin guardar." in draft().texts["module.md"]
+    assert draft().status.value == "in_review" and draft().revision == 2
+
+
+def test_send_for_review_with_a_stale_revision_is_a_conflict_and_sends_nothing(
+    app, login_as, client
+):
+    login_as("trainer")
+    new_module(client)
+    edit = "/training/authoring/fresh/edit"
+    fields = draft_fields(client.get(edit).get_data(as_text=True))
+    save(client, "fresh", draft().texts, revision=1)  # someone saves meanwhile
+    fields["file_0"] = [fields["file_0"][0].replace(LESSON, "Mío.")]
+    fields["action"] = ["submit"]
+    page = client.post(edit, data=fields).get_data(as_text=True)
+    assert "Someone else saved this draft while you were editing it." in page
+    assert draft().status.value == "draft" and "Mío." not in draft().texts["module.md"]
+
+
+def test_send_for_review_keeps_edits_that_fail_the_check(app, login_as, client):
+    login_as("trainer")
+    new_module(client)
+    edit = "/training/authoring/fresh/edit"
+    fields = draft_fields(client.get(edit).get_data(as_text=True))
+    fields["file_1"] = ["questions: [\n"]
+    fields["action"] = ["submit"]
+    assert client.post(edit, data=fields).status_code == 302
+    assert draft().texts["quiz.yaml"] == "questions: [\n" and draft().status.value == "draft"
+    assert "Fix these problems first" in client.get(edit).get_data(as_text=True)
