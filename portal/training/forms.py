@@ -48,6 +48,10 @@ class AssignmentForm(PortalForm):
     )
 
 
+class AssignmentEditForm(PortalForm):
+    due_on = DateField(_l("Due on"), validators=[InputRequired()])
+
+
 MAX_FILES = 4  # a module has four files, a service script two
 
 

@@ -199,7 +199,8 @@ def assignments():
             flash(_("Module assigned."), "success")
             return redirect(url_for("training.assignments"))
     rows = assigning.assignments_list(current_user)
-    return render("training/assignments.html", form=form, rows=rows)
+    titles = dict(queries.modules_published_titles(current_language()))
+    return render("training/assignments.html", form=form, rows=rows, titles=titles)
 
 
 @bp.route("/reports")
