@@ -290,9 +290,9 @@ def draft_publish(*, actor: User, draft: ContentDraft) -> list:
     return rows
 
 
-def archive(*, actor: User, kind: Kind, slug: str) -> int:
+def archive(*, actor: User, kind: Kind, slug: str, reason: str = "") -> int:
     """Withdraw every published version: learners stop seeing the module, the card stops
-    offering the script. Stored versions stay for the record."""
+    offering the script. Stored versions stay for the record; the reason goes to the audit."""
     count = db.session.execute(
         sa.update(kind.model)
         .where(kind.model.slug == slug, kind.model.status == ContentStatus.PUBLISHED)
@@ -303,6 +303,6 @@ def archive(*, actor: User, kind: Kind, slug: str) -> int:
         action=f"{kind.name}.archived",
         target_type=kind.target_type,
         target_id=None,
-        detail={"slug": slug},
+        detail={"slug": slug, "reason": reason.strip()},
     )
     return count

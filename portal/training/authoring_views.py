@@ -35,6 +35,7 @@ from portal.training import authoring, bp, content_diff, quiz_editor
 from portal.training.authoring import KINDS, Kind
 from portal.training.content import FILES
 from portal.training.forms import (
+    ArchiveForm,
     DraftForm,
     ModuleSettingsForm,
     NewModuleForm,
@@ -431,17 +432,27 @@ def draft_publish(kind: str, slug: str):
     return redirect(url_for("training.content_history", kind=kind, slug=slug))
 
 
-@authoring_route("<slug>/archive", methods=["POST"])
+@authoring_route("<slug>/archive", methods=["GET", "POST"])
 @requires("content.approve")
 def content_archive(kind: str, slug: str):
-    if not StartForm().validate_on_submit():
-        abort(400)
-    count = authoring.archive(actor=current_user, kind=_kind(kind), slug=slug)
+    """GET asks for a confirmation and a reason; POST with a reason archives."""
+    model = _kind(kind).model
+    published = db.session.scalar(
+        sa.select(model.title)
+        .where(model.slug == slug, model.status == ContentStatus.PUBLISHED)
+        .order_by((model.language == current_language()).desc())
+        .limit(1)
+    )
+    if published is None:
+        abort(404)
+    form = ArchiveForm(formdata=None) if request.method == "GET" else ArchiveForm()
+    if request.method == "GET" or not form.validate_on_submit():
+        if form.csrf_token.errors:
+            abort(400)
+        return render("training/archive.html", kind=kind, slug=slug, title=published, form=form)
+    authoring.archive(actor=current_user, kind=_kind(kind), slug=slug, reason=form.reason.data)
     db.session.commit()
-    if count:
-        flash(_("Archived: it is no longer shown."), "success")
-    else:
-        flash(_("Nothing published to archive."), "error")
+    flash(_("Archived: it is no longer shown."), "success")
     return redirect(url_for("training.authoring_list"))
 
 

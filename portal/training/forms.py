@@ -88,6 +88,15 @@ class ReviewForm(PortalForm):
     )
 
 
+class ArchiveForm(PortalForm):
+    reason = TextAreaField(
+        _l("Why archive it?"),
+        validators=[DataRequired(_l("Say why it is archived.")), Length(max=500)],
+        description=_l("Kept in the audit log with the archiving."),
+        render_kw={"rows": 3},
+    )
+
+
 class QuizEditForm(PortalForm):
     """The quiz editor's CSRF token and the draft revision it started from; the
     questions' fields vary in number and are read by quiz_editor.from_form."""
