@@ -240,7 +240,7 @@ def _saved_and_submitted(draft: ContentDraft):
 
 def _conditions_applied(draft: ContentDraft, form: DraftForm, names: tuple[str, ...]):
     """The conditions form written into both script files' `when:` blocks, unsaved."""
-    when, errors = conditions_from_form(request.form)
+    when, errors = conditions_from_form(request.form, current_language())
     if not errors:
         try:
             texts = with_conditions(draft.slug, form.texts(names), when)

@@ -319,8 +319,11 @@ def test_a_wrong_condition_is_named_and_what_was_ticked_is_kept(scripts, login_a
     fields["when-purchases-min"] = ["many"]
     fields["action"] = ["conditions"]
     html = unescape(client.post(edit, data=fields).get_data(as_text=True))
-    assert "condition 'points_expiring' has 'min' greater than 'max'" in html
-    assert "purchases: 'min' must be a whole number, 0 or more" in html
+    assert "Points expiring: 'from' (500) is greater than 'to' (100); no customer would" in html
+    assert "Purchases: 'many' is not a whole number (0 or more)." in html
+    assert "Every check passes." not in html  # never beside a contradiction
+    assert "the conditions need fixing" in html
+    assert "<code>tier</code><br>" not in html and "Tier <code" in html  # named in words
     again = draft_form(html)
     assert again["when-tier"] == ["gold"] and again["when-purchases-min"] == ["many"]
     assert {name: again[name] for name in ("file_0", "file_1")} == before  # files untouched
