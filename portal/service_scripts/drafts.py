@@ -26,6 +26,7 @@ from portal.service_scripts.vocabulary import (
     BOOL,
     CONDITIONS,
     LANGUAGES,
+    NAMES,
     RANGE,
     Condition,
     Range,
@@ -206,8 +207,8 @@ def script_preview(
 # ticked value), a yes/no/either select for true/false, min and max boxes for a range.
 
 
-def _posted(form, key: str, kind: object) -> tuple[object, str | None]:
-    """One condition's value as posted (None: not set), or a problem with it."""
+def _posted(form, key: str, kind: object, language: str) -> tuple[object, str | None]:
+    """One condition's value as posted (None: not set), or a problem with it in words."""
     name = f"when-{key}"
     if kind == BOOL:
         return {"true": True, "false": False}.get(form.get(name, "")), None
@@ -218,26 +219,49 @@ def _posted(form, key: str, kind: object) -> tuple[object, str | None]:
             if not text:
                 continue
             if not text.isdigit():
-                return None, f"{key}: '{bound}' must be a whole number, 0 or more"
+                return None, pick(
+                    language,
+                    f"{condition_name(key, language)}: «{text}» no es un número entero (0 o más).",
+                    f"{condition_name(key, language)}: '{text}' is not a whole number (0 or more).",
+                )
             value[bound] = int(text)
+        if value.get("min", 0) > value.get("max", value.get("min", 0)):
+            return None, pick(
+                language,
+                f"{condition_name(key, language)}: «desde» ({value['min']}) es mayor que "
+                f"«hasta» ({value['max']}); ningún cliente cumpliría la condición.",
+                f"{condition_name(key, language)}: 'from' ({value['min']}) is greater than "
+                f"'to' ({value['max']}); no customer would meet it.",
+            )
         return value or None, None
     return [v for v in form.getlist(name) if v] or None, None
 
 
-def conditions_from_form(form) -> tuple[tuple[Condition, ...], list[str]]:
+def condition_name(key: str, language: str) -> str:
+    return NAMES[key][0 if language == "es" else 1] if key in NAMES else key
+
+
+def conditions_from_form(form, language: str = "en") -> tuple[tuple[Condition, ...], list[str]]:
     """The `when:` block the conditions form describes, and what is wrong with it (each
-    message names the condition). `form` is a MultiDict-like mapping with `getlist`."""
+    message names the condition in words, in `language`). `form` is a MultiDict-like
+    mapping with `getlist`."""
     conditions, errors = [], []
     for key, kind in CONDITIONS.items():
-        value, problem = _posted(form, key, kind)
+        value, problem = _posted(form, key, kind, language)
         if problem:
             errors.append(problem)
         if value is None:
             continue
         try:
             conditions.append(parse_condition(key, value))
-        except ValueError as error:
-            errors.append(str(error))
+        except ValueError:
+            errors.append(
+                pick(
+                    language,
+                    f"{condition_name(key, language)}: elige valores de la lista.",
+                    f"{condition_name(key, language)}: choose values from the list.",
+                )
+            )
     return tuple(conditions), errors
 
 

@@ -174,6 +174,26 @@ def _one_of(key: str, value: object, allowed: tuple[str, ...]) -> tuple[str, ...
 
 
 # What each condition means, for the trainer writing a script: (Spanish, English).
+# Each condition's name in words (Spanish, English), for the form and its messages.
+NAMES: dict[str, tuple[str, str]] = {
+    "tier": ("Nivel", "Tier"),
+    "segment": ("Segmento RFM", "RFM segment"),
+    "open_complaint": ("Queja abierta", "Open complaint"),
+    "complaint_department": ("Departamento de la queja", "Complaint department"),
+    "recent_low_satisfaction": ("Valoración baja reciente", "Recent low score"),
+    "low_satisfaction_department": ("Departamento de la valoración baja", "Low score department"),
+    "days_since_last_purchase": ("Días desde la última compra", "Days since the last purchase"),
+    "spend_trend": ("Tendencia de gasto", "Spending trend"),
+    "points_expiring": ("Puntos que caducan", "Points expiring"),
+    "occasion": ("Ocasión", "Occasion"),
+    "purchases": ("Compras", "Purchases"),
+    "churn_risk": ("Riesgo de abandono", "Churn risk"),
+    "open_promise_due": ("Promesa pendiente que vence", "Open promise due"),
+    "is_advocate": ("Cliente que nos recomienda", "Advocate"),
+    "preferred_channel": ("Canal preferido", "Preferred channel"),
+    "language": ("Idioma", "Language"),
+}
+
 MEANINGS: dict[str, tuple[str, str]] = {
     "tier": ("el nivel del cliente está en la lista", "the customer's tier is listed"),
     "segment": ("su segmento RFM está en la lista", "their RFM segment is listed"),
@@ -227,6 +247,7 @@ class ConditionHelp:
     kind: str | tuple[str, ...]  # BOOL, RANGE, or the values a one-of may name
     written: str  # how a value is written in the file
     meaning: str
+    name: str = ""  # the condition in words
 
 
 def condition_help(language: str) -> list[ConditionHelp]:
@@ -240,5 +261,6 @@ def condition_help(language: str) -> list[ConditionHelp]:
         else:
             written = " | ".join(kind)
         es, en = MEANINGS[key]
-        rows.append(ConditionHelp(key, kind, written, es if language == "es" else en))
+        name = NAMES[key][0 if language == "es" else 1]
+        rows.append(ConditionHelp(key, kind, written, es if language == "es" else en, name))
     return rows

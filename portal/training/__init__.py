@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("training", __name__, url_prefix="/training")
 
-from portal.training import authoring_views, views  # noqa: E402,F401
+from portal.training import assignment_views, authoring_views, views  # noqa: E402,F401

@@ -75,6 +75,18 @@ def assignment_create(
             raise AssignError("target", N_("You can only assign to the teams you manage."))
     else:
         raise AssignError("target", N_("Choose a role or a team."))
+    same = db.session.scalar(
+        sa.select(Assignment.id).where(
+            Assignment.module_slug == module_slug,
+            Assignment.role.is_(None) if role is None else Assignment.role == role,
+            Assignment.team_id.is_(None) if team_id is None else Assignment.team_id == team_id,
+        )
+    )
+    if same is not None:
+        raise AssignError(
+            "target",
+            N_("This module is already assigned to them: change that assignment's due date."),
+        )
     assignment = Assignment(
         module_slug=module_slug, role=role, team_id=team_id, due_on=due_on, assigned_by_id=actor.id
     )
@@ -88,3 +100,44 @@ def assignment_create(
         detail={"module": module_slug, "role": role, "team_id": team_id, "due_on": str(due_on)},
     )
     return assignment
+
+
+def assignment_get(*, actor: User, assignment_id: int) -> Assignment | None:
+    """The assignment if the actor may change it: any for trainers, their teams' for
+    managers (a role-wide assignment is a trainer's)."""
+    assignment = db.session.get(Assignment, assignment_id)
+    if assignment is None or "trainer" in actor.role_names:
+        return assignment
+    teams = {team.id for team in teams_assignable(actor)}
+    return assignment if assignment.team_id in teams else None
+
+
+def assignment_update(*, actor: User, assignment: Assignment, due_on: date) -> Assignment:
+    if due_on < today():
+        raise AssignError("due_on", N_("The due date cannot be in the past."))
+    before = assignment.due_on
+    assignment.due_on = due_on
+    db.session.flush()
+    audit_record(
+        actor=actor,
+        action="training.assignment_changed",
+        target_type="training_assignment",
+        target_id=assignment.id,
+        detail={"module": assignment.module_slug, "due_on": [str(before), str(due_on)]},
+    )
+    return assignment
+
+
+def assignment_remove(*, actor: User, assignment: Assignment) -> None:
+    """Learners stop seeing it as assigned; completions already made stay."""
+    detail = {"module": assignment.module_slug, "role": assignment.role}
+    detail |= {"team_id": assignment.team_id, "due_on": str(assignment.due_on)}
+    audit_record(
+        actor=actor,
+        action="training.assignment_removed",
+        target_type="training_assignment",
+        target_id=assignment.id,
+        detail=detail,
+    )
+    db.session.delete(assignment)
+    db.session.flush()

@@ -30,12 +30,8 @@ from portal.training.content import FILES
 from portal.training.models import Completion, ContentDraft, Module
 from portal.training.queries import module_doc
 from portal.training.services import module_hash, module_row
+from portal.training.template import PLACEHOLDER, TEMPLATE
 from portal.training.texts import module_texts, parse_module_texts
-
-SKELETON = {
-    "es": ("Título del módulo", "Primera lección", "Texto de la lección.", "¿Pregunta?"),
-    "en": ("Module title", "First lesson", "Lesson text.", "Question?"),
-}
 
 
 def _no_follow_up(slug: str, docs: list, version: int) -> dict[str, Any]:
@@ -53,7 +49,7 @@ class Kind:
     parse: Callable[[str, dict[str, str]], list]  # slug, texts -> docs (or ContentError)
     texts: Callable[[list], dict[str, str]]  # docs -> canonical texts by file name
     doc: Callable[[Any], Any]  # stored row -> doc
-    skeleton: Callable[[str], list]  # slug -> docs of a new item that passes every check
+    skeleton: Callable[[str], list]  # slug -> docs of a new item, for the author to fill
     row: Callable[[Any, User], Any]  # doc, actor -> a new stored row
     after_publish: Callable[[str, list, int], dict[str, Any]] = _no_follow_up
 
@@ -121,7 +117,8 @@ def draft_open(*, actor: User, kind: Kind, slug: str) -> ContentDraft:
 
 
 def draft_new(*, actor: User, kind: Kind, slug: str) -> ContentDraft:
-    """A new module or script from a skeleton that already passes every check."""
+    """A new module or script from a skeleton with the right shape. A module's template
+    words and empty answers fail the content check until the author replaces them."""
     if newest_version(kind, slug) or draft_get(kind, slug) is not None:
         raise AuthoringError(N_("'%(slug)s' already exists: open it instead."), slug=slug)
     return _new_draft(actor, kind, slug, kind.texts(kind.skeleton(slug)))
@@ -133,14 +130,15 @@ def _module_skeleton(slug: str) -> list:
     from portal.training.quiz import Choice, Node, Question
 
     docs = []
-    for language, (title, lesson, text, prompt) in SKELETON.items():
-        right, wrong = Choice("a", "…", True, "…"), Choice("b", "…", False, "…")
+    blank = PLACEHOLDER
+    for language, (title, lesson, text, prompt) in TEMPLATE.items():
+        right, wrong = Choice("a", blank, True, blank), Choice("b", blank, False, blank)
         single = [
-            Question(f"q{n}", "single", f"{prompt} {n}", "…", choices=(right, wrong))
+            Question(f"q{n}", "single", f"{prompt} {n}", blank, choices=(right, wrong))
             for n in range(1, 5)
         ]
         scenario = Question(
-            "q5", "scenario", prompt, "…", start="n1", nodes=(Node("n1", "…", (right, wrong)),)
+            "q5", "scenario", prompt, blank, start="n1", nodes=(Node("n1", blank, (right, wrong)),)
         )
         docs.append(
             ModuleDoc(
@@ -231,6 +229,7 @@ def draft_save(
 def draft_submit(*, actor: User, draft: ContentDraft) -> ContentDraft:
     KINDS[draft.kind].parse(draft.slug, draft.texts)  # ContentError: fix before review
     draft.status = ContentStatus.IN_REVIEW
+    draft.review_comment = draft.review_comment_by_id = draft.review_comment_at = None
     db.session.flush()
     audit_record(
         actor=actor,
@@ -242,9 +241,22 @@ def draft_submit(*, actor: User, draft: ContentDraft) -> ContentDraft:
     return draft
 
 
-def draft_reopen(*, actor: User, draft: ContentDraft) -> ContentDraft:
+def draft_reopen(*, actor: User, draft: ContentDraft, comment: str | None = None) -> ContentDraft:
+    """Back to draft; a reviewer's `comment` stays on the draft for its author to read
+    until it is sent for review again."""
     draft.status = ContentStatus.DRAFT
+    comment = (comment or "").strip()
+    if comment:
+        draft.review_comment, draft.review_comment_by_id = comment, actor.id
+        draft.review_comment_at = utcnow()
     db.session.flush()
+    audit_record(
+        actor=actor,
+        action="draft.returned",
+        target_type="content_draft",
+        target_id=draft.id,
+        detail={"kind": draft.kind, "slug": draft.slug, "comment": comment},
+    )
     return draft
 
 
@@ -278,9 +290,9 @@ def draft_publish(*, actor: User, draft: ContentDraft) -> list:
     return rows
 
 
-def archive(*, actor: User, kind: Kind, slug: str) -> int:
+def archive(*, actor: User, kind: Kind, slug: str, reason: str = "") -> int:
     """Withdraw every published version: learners stop seeing the module, the card stops
-    offering the script. Stored versions stay for the record."""
+    offering the script. Stored versions stay for the record; the reason goes to the audit."""
     count = db.session.execute(
         sa.update(kind.model)
         .where(kind.model.slug == slug, kind.model.status == ContentStatus.PUBLISHED)
@@ -291,6 +303,6 @@ def archive(*, actor: User, kind: Kind, slug: str) -> int:
         action=f"{kind.name}.archived",
         target_type=kind.target_type,
         target_id=None,
-        detail={"slug": slug},
+        detail={"slug": slug, "reason": reason.strip()},
     )
     return count

@@ -8,13 +8,13 @@ defaults says which)."""
 from __future__ import annotations
 
 import dataclasses
-import difflib
 
 import sqlalchemy as sa
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal.auth.models import User
 from portal.auth.permissions import requires
 from portal.clock import today
 from portal.content_errors import ContentError
@@ -31,15 +31,17 @@ from portal.service_scripts.vocabulary import (
     condition_help,
 )
 from portal.service_scripts.wording import label
-from portal.training import authoring, bp, quiz_editor
+from portal.training import authoring, bp, content_diff, quiz_editor
 from portal.training.authoring import KINDS, Kind
 from portal.training.content import FILES
 from portal.training.forms import (
+    ArchiveForm,
     DraftForm,
     ModuleSettingsForm,
     NewModuleForm,
     NewScriptForm,
     QuizEditForm,
+    ReviewForm,
     StartForm,
 )
 from portal.training.models import ContentDraft, Lesson, Module
@@ -214,14 +216,31 @@ def draft_edit(kind: str, slug: str):
         return _draft_page(_draft(kind, slug), form, conflict=error.draft)
     except authoring.AuthoringError as error:
         return _refused(error, kind, slug)
+    if request.form.get("action") == "submit":  # the edits in the editor go with it
+        return _saved_and_submitted(draft)
     db.session.commit()
     flash(_("Draft saved."), "success")
     return redirect(_edit_url(kind, slug))
 
 
+def _saved_and_submitted(draft: ContentDraft):
+    """Send for review what was just saved; the edits stay saved when the check fails."""
+    try:
+        authoring.draft_submit(actor=current_user, draft=draft)
+    except ContentError as error:
+        db.session.commit()  # a draft keeps what was typed, valid or not
+        flash(_("Draft saved."), "success")
+        problems = "; ".join(map(str, error.problems[:5]))
+        flash(_("Fix these problems first: %(problems)s", problems=problems), "error")
+        return redirect(_edit_url(draft.kind, draft.slug))
+    db.session.commit()
+    flash(_("Saved and sent for review."), "success")
+    return redirect(_edit_url(draft.kind, draft.slug))
+
+
 def _conditions_applied(draft: ContentDraft, form: DraftForm, names: tuple[str, ...]):
     """The conditions form written into both script files' `when:` blocks, unsaved."""
-    when, errors = conditions_from_form(request.form)
+    when, errors = conditions_from_form(request.form, current_language())
     if not errors:
         try:
             texts = with_conditions(draft.slug, form.texts(names), when)
@@ -245,7 +264,7 @@ def _settings_applied(draft: ContentDraft, form: DraftForm, names: tuple[str, ..
         return _draft_page(draft, form, settings=settings)
     texts = form.texts(names)
     try:
-        docs = parse_module_texts(draft.slug, texts)
+        docs = parse_module_texts(draft.slug, texts, unwritten_ok=True)
     except ContentError:
         flash(_("Fix the problems in the files first; then the settings can be changed."), "error")
         return _draft_page(draft, form, settings=settings)
@@ -262,10 +281,12 @@ def _settings_applied(draft: ContentDraft, form: DraftForm, names: tuple[str, ..
     return _draft_page(draft, form, settings_applied=True)
 
 
-def _settings_shown(preview: dict) -> ModuleSettingsForm | None:
-    """The settings form filled from the files as they parse; None when they do not."""
-    docs = {doc.language: doc for doc, _lessons in preview["docs"]}
-    if set(docs) != set(FILES):
+def _settings_shown(slug: str, texts: dict[str, str]) -> ModuleSettingsForm | None:
+    """The settings form filled from the files as they parse (template words left in
+    are fine: the form is how a new module gets its titles); None when they do not."""
+    try:
+        docs = {doc.language: doc for doc in parse_module_texts(slug, texts, unwritten_ok=True)}
+    except ContentError:
         return None
     es = docs["es"]
     data = {name: getattr(es, name) for name in SETTINGS}
@@ -295,14 +316,20 @@ def _draft_page(
     preview = _preview(kind, draft.slug, form.texts(names))
     settings = state.pop("settings", None)  # as posted, after a mistake
     if settings is None and kind is authoring.MODULES:
-        settings = _settings_shown(preview)
+        settings = _settings_shown(draft.slug, form.texts(names))
     may_publish = current_user.can("content.approve") and current_user.id not in (
         draft.editors or []
     )
+    if draft.status == ContentStatus.IN_REVIEW:  # what the reviewer approves
+        state.setdefault("published", content_diff.published_diff(kind, draft))
+    state.setdefault("review_form", ReviewForm(formdata=None))
     return render(
         "training/draft.html",
         "preview",
         draft=draft,
+        commenter=db.session.get(User, draft.review_comment_by_id)
+        if draft.review_comment_by_id
+        else None,
         kind=kind.name,
         files=form.files(names),
         form=form,
@@ -363,17 +390,26 @@ def _when_shown(kind: Kind, preview: dict, posted) -> dict[str, dict[str, str]] 
 @authoring_route("<slug>/<any(submit, reopen):step>", methods=["POST"])
 @requires("content.approve")
 def draft_step(kind: str, slug: str, step: str):
-    """An author sends a draft for review; an author or a reviewer sends it back."""
+    """An author sends a draft for review; an author or a reviewer sends it back, with a
+    comment for the author."""
     if step == "submit" and not current_user.can("content.author"):
         abort(403)
     draft = _draft(kind, slug)
-    if not StartForm().validate_on_submit():
+    review = ReviewForm()
+    if step == "reopen" and review.is_submitted() and not review.validate():
+        if review.csrf_token.errors:
+            abort(400)
+        names = _kind(kind).files(slug)
+        initial = DraftForm.initial(names, draft.texts)
+        form = DraftForm(formdata=None, revision=draft.revision, **initial)
+        return _draft_page(draft, form, review_form=review)
+    if step == "submit" and not StartForm().validate_on_submit():
         abort(400)
     try:
         if step == "submit":
             authoring.draft_submit(actor=current_user, draft=draft)
         else:
-            authoring.draft_reopen(actor=current_user, draft=draft)
+            authoring.draft_reopen(actor=current_user, draft=draft, comment=review.comment.data)
     except (authoring.AuthoringError, ContentError) as error:
         return _refused(error, kind, slug)
     db.session.commit()
@@ -396,17 +432,27 @@ def draft_publish(kind: str, slug: str):
     return redirect(url_for("training.content_history", kind=kind, slug=slug))
 
 
-@authoring_route("<slug>/archive", methods=["POST"])
+@authoring_route("<slug>/archive", methods=["GET", "POST"])
 @requires("content.approve")
 def content_archive(kind: str, slug: str):
-    if not StartForm().validate_on_submit():
-        abort(400)
-    count = authoring.archive(actor=current_user, kind=_kind(kind), slug=slug)
+    """GET asks for a confirmation and a reason; POST with a reason archives."""
+    model = _kind(kind).model
+    published = db.session.scalar(
+        sa.select(model.title)
+        .where(model.slug == slug, model.status == ContentStatus.PUBLISHED)
+        .order_by((model.language == current_language()).desc())
+        .limit(1)
+    )
+    if published is None:
+        abort(404)
+    form = ArchiveForm(formdata=None) if request.method == "GET" else ArchiveForm()
+    if request.method == "GET" or not form.validate_on_submit():
+        if form.csrf_token.errors:
+            abort(400)
+        return render("training/archive.html", kind=kind, slug=slug, title=published, form=form)
+    authoring.archive(actor=current_user, kind=_kind(kind), slug=slug, reason=form.reason.data)
     db.session.commit()
-    if count:
-        flash(_("Archived: it is no longer shown."), "success")
-    else:
-        flash(_("Nothing published to archive."), "error")
+    flash(_("Archived: it is no longer shown."), "success")
     return redirect(url_for("training.authoring_list"))
 
 
@@ -432,30 +478,8 @@ def content_history(kind: str, slug: str):
         versions=versions,
         a=older,
         b=newer,
-        diff=_diff(_kind(kind), slug, rows, older, newer),
+        diff=content_diff.versions_diff(_kind(kind), slug, rows, older, newer),
     )
-
-
-def _diff(
-    kind: Kind, slug: str, rows: list, older: int, newer: int
-) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Per file, the changed lines between two versions: ('+' | '-' | ' ' | '@', text)."""
-    texts = {}
-    for version in (older, newer):
-        docs = [kind.doc(row) for row in rows if row.version == version]
-        texts[version] = kind.texts(docs) if docs else {}
-    out = []
-    for name in kind.files(slug):
-        lines = difflib.unified_diff(
-            texts[older].get(name, "").splitlines(),
-            texts[newer].get(name, "").splitlines(),
-            lineterm="",
-            n=1,
-        )
-        changed = [(line[:1] if line[:1] in "+- @" else " ", line) for line in list(lines)[2:]]
-        if changed:
-            out.append((name, changed))
-    return out
 
 
 # --- the quiz editor: both languages' questions as one form ---------------------------------
@@ -468,7 +492,8 @@ def _quiz_items(slug: str, texts: dict[str, str]) -> list[quiz_editor.EditQuesti
     files must be fixed as text first."""
     questions, problems = {}, []
     for language, name in QUIZ_FILES.items():
-        questions[language], found = parse_quiz(texts.get(name, ""), f"{slug}/{name}")
+        path = f"{slug}/{name}"
+        questions[language], found = parse_quiz(texts.get(name, ""), path, unwritten_ok=True)
         problems.extend(found)
     if problems:
         raise ContentError(problems)

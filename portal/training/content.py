@@ -20,6 +20,7 @@ import yaml
 from portal.content_errors import ContentError, Problem, split_front_matter
 from portal.training.quiz import Question, parse_quiz, quiz_problems
 from portal.training.quiz_data import quiz_shape
+from portal.training.template import LESSON_TEXTS, LESSON_TITLES, TITLES
 from portal.yamlines import Lined, YamlError, load
 
 LANGUAGES = ("es", "en")
@@ -123,12 +124,17 @@ CHECKS = {
 
 
 class _ModuleParser:
-    def __init__(self, path: str) -> None:
-        self.path = path
+    def __init__(self, path: str, unwritten_ok: bool = False) -> None:
+        self.path, self.unwritten_ok = path, unwritten_ok
         self.problems: list[Problem] = []
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
+
+    def unwritten(self, line: int, message: str) -> None:
+        """Template words left in: a problem, except while the author is still writing."""
+        if not self.unwritten_ok:
+            self.problem(line, message)
 
     def parse(self, text: str) -> dict[str, Any] | None:
         split = split_front_matter(text)
@@ -164,6 +170,9 @@ class _ModuleParser:
                 values[name] = tuple(values[name])
         if isinstance(values["title"], str):
             values["title"] = values["title"].strip()
+            if values["title"] in TITLES:
+                message = f"'title' is still the template's '{values['title']}'"
+                self.unwritten(front.line_of("title"), message)
         return values
 
     def _lessons(self, body: str, first_line: int) -> tuple[str, tuple[Lesson, ...]]:
@@ -191,10 +200,19 @@ class _ModuleParser:
                 )
             seen.setdefault(lesson_id, line)
             text = "\n".join(lines).strip()
-            if not text:
-                self.problem(line, f"lesson '{lesson_id}' has no text")
+            self._lesson_text(lesson_id, title, text, lines, line)
             out.append(Lesson(lesson_id, title, text))
         return "\n".join(intro).strip(), tuple(out)
+
+    def _lesson_text(self, lesson_id: str, title: str, text: str, lines: list, line: int) -> None:
+        if title in LESSON_TITLES:
+            self.unwritten(line, f"lesson '{lesson_id}': the title is still the template's")
+        if not text:
+            self.problem(line, f"lesson '{lesson_id}' has no text")
+        elif text in LESSON_TEXTS:
+            first = next(n for n, row in enumerate(lines, start=1) if row.strip())
+            message = f"lesson '{lesson_id}': the text is still the template's"
+            self.unwritten(line + first, message)
 
     def _heading(self, text: str, line: int, lessons: list) -> None:
         match = HEADING.match(text)
@@ -212,12 +230,15 @@ class _ModuleParser:
         lessons.append((lesson_id, title, [], line))
 
 
-def parse_module(module_text: str, quiz_text: str, module_path: str, quiz_path: str) -> ModuleDoc:
-    """One language of a module; ContentError lists every problem in both files."""
-    parser = _ModuleParser(module_path)
+def parse_module(
+    module_text: str, quiz_text: str, module_path: str, quiz_path: str, unwritten_ok: bool = False
+) -> ModuleDoc:
+    """One language of a module; ContentError lists every problem in both files.
+    `unwritten_ok`: the template's words are not problems (see template.py)."""
+    parser = _ModuleParser(module_path, unwritten_ok)
     parsed = parser.parse(module_text)
     problems = list(parser.problems)
-    questions, quiz_found = parse_quiz(quiz_text, quiz_path)
+    questions, quiz_found = parse_quiz(quiz_text, quiz_path, unwritten_ok)
     problems.extend(quiz_found)
     if parsed is not None and not quiz_found:
         problems.extend(quiz_problems(questions, quiz_path, MIN_QUESTIONS))

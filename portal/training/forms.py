@@ -48,6 +48,10 @@ class AssignmentForm(PortalForm):
     )
 
 
+class AssignmentEditForm(PortalForm):
+    due_on = DateField(_l("Due on"), validators=[InputRequired()])
+
+
 MAX_FILES = 4  # a module has four files, a service script two
 
 
@@ -71,6 +75,26 @@ class DraftForm(PortalForm):
     def initial(names: tuple[str, ...], texts: dict[str, str]) -> dict[str, str]:
         """Keyword arguments that fill the text areas from a draft's texts."""
         return {f"file_{i}": texts.get(name, "") for i, name in enumerate(names)}
+
+
+class ReviewForm(PortalForm):
+    """Send a draft back to its author, with what to change (optional)."""
+
+    comment = TextAreaField(
+        _l("Comment for the author"),
+        validators=[Optional(), Length(max=2000)],
+        description=_l("What to change before it comes back for review."),
+        render_kw={"rows": 4},
+    )
+
+
+class ArchiveForm(PortalForm):
+    reason = TextAreaField(
+        _l("Why archive it?"),
+        validators=[DataRequired(_l("Say why it is archived.")), Length(max=500)],
+        description=_l("Kept in the audit log with the archiving."),
+        render_kw={"rows": 3},
+    )
 
 
 class QuizEditForm(PortalForm):

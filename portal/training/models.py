@@ -198,3 +198,9 @@ class ContentDraft(db.Model):
     updated_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )
+    # What the reviewer said when sending it back to draft, until it is sent for review again.
+    review_comment: Mapped[str | None] = mapped_column(sa.Text)
+    review_comment_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    review_comment_at: Mapped[datetime | None]

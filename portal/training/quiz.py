@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from portal.content_errors import Problem
+from portal.training.template import has_words, is_template_prompt
 from portal.yamlines import Lined, LinedList, YamlError, load
 
 TYPES = ("single", "multiple", "scenario")
@@ -55,18 +56,27 @@ class Question:
 
 
 class _QuizParser:
-    def __init__(self, path: str) -> None:
-        self.path = path
+    def __init__(self, path: str, unwritten_ok: bool = False) -> None:
+        self.path, self.unwritten_ok = path, unwritten_ok
         self.problems: list[Problem] = []
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
+
+    def unwritten(self, line: int, message: str) -> None:
+        """Template words left in: a problem, except while the author is still writing."""
+        if not self.unwritten_ok:
+            self.problem(line, message)
 
     def text(self, data: Lined, key: str, what: str) -> str:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
             self.problem(data.line_of(key), f"{what} needs a non-empty '{key}'")
             return ""
+        if not has_words(value):
+            self.unwritten(
+                data.line_of(key), f"{what}: '{key}' has no words in it yet ('{value.strip()}')"
+            )
         return value.strip()
 
     def ident(self, data: Lined, what: str) -> str:
@@ -140,10 +150,16 @@ class _QuizParser:
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             self.problem(data.line_of("tags"), f"question '{ident}': 'tags' must be a list")
             tags = []
+        prompt = self.text(data, "prompt", f"question '{ident}'")
+        if is_template_prompt(prompt):
+            self.unwritten(
+                data.line_of("prompt"),
+                f"question '{ident}': 'prompt' is still the template's '{prompt}'",
+            )
         common = {
             "id": ident,
             "type": kind,
-            "prompt": self.text(data, "prompt", f"question '{ident}'"),
+            "prompt": prompt,
             "explanation": self.text(data, "explanation", f"question '{ident}'"),
             "tags": tuple(tags),
         }
@@ -235,8 +251,12 @@ def _walk(question: Question) -> tuple[set[str], str | None]:
     return reached, looped
 
 
-def parse_quiz(text: str, path: str) -> tuple[list[Question], list[Problem]]:
-    parser = _QuizParser(path)
+def parse_quiz(
+    text: str, path: str, unwritten_ok: bool = False
+) -> tuple[list[Question], list[Problem]]:
+    """The questions and every problem; `unwritten_ok` lets the template's words through
+    (the editors read a new module's quiz; review and publishing do not)."""
+    parser = _QuizParser(path, unwritten_ok)
     try:
         data = load(text)
     except YamlError as error:

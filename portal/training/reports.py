@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
@@ -35,17 +36,31 @@ class CompletionRow:
         return round(100 * self.done / self.assigned) if self.assigned else None
 
 
-def completion_report(actor: User) -> list[CompletionRow]:
-    """Per team and module: people it is assigned to, how many have a valid completion,
-    how many are overdue. Managers see the teams they manage; trainers every team."""
-    people = db.session.execute(
-        sa.select(User.id, User.team_id, Team.name, Team.manager_id)
+@dataclass(frozen=True)
+class OverdueRow:
+    team: str
+    name: str
+    module: str
+    due_on: date
+
+
+def _people(actor: User, team_id: int | None) -> list:
+    """Active people the actor may report on (managers: their teams), of one team if given."""
+    stmt = (
+        sa.select(User.id, User.name.label("person"), User.team_id, Team.name, Team.manager_id)
         .outerjoin(Team, Team.id == User.team_id)
         .where(User.active.is_(True))
-    ).all()
+    )
+    if team_id is not None:
+        stmt = stmt.where(User.team_id == team_id)
+    people = db.session.execute(stmt).all()
     if "trainer" not in actor.role_names:
         people = [person for person in people if person.manager_id == actor.id]
-    done = {
+    return people
+
+
+def _done() -> set[tuple[int, str]]:
+    return {
         (user_id, slug)
         for user_id, slug in db.session.execute(
             sa.select(Completion.user_id, Completion.module_slug).where(
@@ -54,8 +69,14 @@ def completion_report(actor: User) -> list[CompletionRow]:
             )
         )
     }
+
+
+def completion_report(actor: User, team_id: int | None = None) -> list[CompletionRow]:
+    """Per team and module: people it is assigned to, how many have a valid completion,
+    how many are overdue. Managers see the teams they manage; trainers every team."""
+    done = _done()
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
-    for person, modules in _assigned(people).items():
+    for person, modules in _assigned(_people(actor, team_id)).items():
         for slug, due_on in modules.items():
             row = counts[(person.name or NO_TEAM, slug)]
             row[0] += 1
@@ -64,6 +85,18 @@ def completion_report(actor: User) -> list[CompletionRow]:
             elif due_on < today():
                 row[2] += 1
     return [CompletionRow(team, slug, *numbers) for (team, slug), numbers in sorted(counts.items())]
+
+
+def overdue_report(actor: User, team_id: int | None = None) -> list[OverdueRow]:
+    """Who is overdue, with what and since when: the oldest due date first."""
+    done = _done()
+    rows = [
+        OverdueRow(person.name or NO_TEAM, person.person, slug, due_on)
+        for person, modules in _assigned(_people(actor, team_id)).items()
+        for slug, due_on in modules.items()
+        if due_on < today() and (person.id, slug) not in done
+    ]
+    return sorted(rows, key=lambda r: (r.due_on, r.team, r.name, r.module))
 
 
 def _assigned(people: list) -> dict:

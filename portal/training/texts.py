@@ -14,15 +14,22 @@ from portal.training.content import (
 from portal.training.quiz_data import dump_quiz
 
 
-def parse_module_texts(slug: str, texts: dict[str, str]) -> list[ModuleDoc]:
+def parse_module_texts(
+    slug: str, texts: dict[str, str], unwritten_ok: bool = False
+) -> list[ModuleDoc]:
     """Both languages of a module from its four files' texts (a draft written in the
-    browser); the same checks as files on disk, problems named `<slug>/<file>:line`."""
+    browser); the same checks as files on disk, problems named `<slug>/<file>:line`.
+    `unwritten_ok` lets the template's words through (the settings form reads them)."""
     docs, problems = {}, []
     for language, (module_name, quiz_name) in FILES.items():
         module_path, quiz_path = f"{slug}/{module_name}", f"{slug}/{quiz_name}"
         try:
             doc = parse_module(
-                texts.get(module_name, ""), texts.get(quiz_name, ""), module_path, quiz_path
+                texts.get(module_name, ""),
+                texts.get(quiz_name, ""),
+                module_path,
+                quiz_path,
+                unwritten_ok,
             )
         except ContentError as error:
             problems.extend(error.problems)

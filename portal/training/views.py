@@ -15,7 +15,7 @@ from portal.formats import decimal
 from portal.i18n import current_language
 from portal.labels import audience_label
 from portal.markdown import render_markdown
-from portal.training import assigning, bp, grading, learning, queries
+from portal.training import assigning, bp, grading, learning, queries, stats
 from portal.training import reports as reports_q
 from portal.training.forms import AnswerForm, AssignmentForm, StartForm
 from portal.training.models import Attempt
@@ -199,7 +199,8 @@ def assignments():
             flash(_("Module assigned."), "success")
             return redirect(url_for("training.assignments"))
     rows = assigning.assignments_list(current_user)
-    return render("training/assignments.html", form=form, rows=rows)
+    titles = dict(queries.modules_published_titles(current_language()))
+    return render("training/assignments.html", form=form, rows=rows, titles=titles)
 
 
 @bp.route("/reports")
@@ -209,7 +210,14 @@ def reports():
     slug = request.args.get("module") or (modules[0][0] if modules else "")
     if modules and slug not in dict(modules):
         abort(404)
+    teams = assigning.teams_assignable(current_user)  # trainers: every team; managers: theirs
+    team_id = request.args.get("team", type=int)
+    if team_id is not None and team_id not in {team.id for team in teams}:
+        team_id = None  # not one of the actor's teams: the whole report, still scoped
+    sort = "difficulty" if request.args.get("sort") == "difficulty" else "quiz"
     table = reports_q.question_report(slug, current_language(), current_user) if slug else None
+    if table is not None and sort == "difficulty":  # hardest (fewest right) first
+        table = table.sort_values(stats.DIFFICULTY, kind="stable")
     module = queries.module_for(slug, current_language()) if slug else None
     stuck = []
     if module is not None and current_user.can("training.assign"):
@@ -218,7 +226,11 @@ def reports():
         )
     return render(
         "training/reports.html",
-        completion=reports_q.completion_report(current_user),
+        completion=reports_q.completion_report(current_user, team_id),
+        overdue=reports_q.overdue_report(current_user, team_id),
+        teams=teams,
+        team_id=team_id,
+        sort=sort,
         modules=modules,
         titles=dict(modules),
         slug=slug,

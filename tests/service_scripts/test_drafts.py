@@ -110,6 +110,11 @@ def test_the_conditions_form_reads_every_kind_of_condition():
     )
     assert conditions_from_form(MultiDict()) == ((), [])
     _when, errors = conditions_from_form(MultiDict([("when-segment", "vip")]))
-    assert errors == [
-        "condition 'segment' has unknown value 'vip' (" + ", ".join(CONDITIONS["segment"]) + ")"
+    assert errors == ["RFM segment: choose values from the list."]
+    contradiction = MultiDict(
+        [("when-days_since_last_purchase-min", "5"), ("when-days_since_last_purchase-max", "1")]
+    )
+    assert conditions_from_form(contradiction, "es")[1] == [
+        "Días desde la última compra: «desde» (5) es mayor que «hasta» (1); ningún cliente "
+        "cumpliría la condición."
     ]

@@ -7,15 +7,18 @@ from html import unescape
 
 import sqlalchemy as sa
 
+from portal.audit.models import AuditEvent
 from portal.clock import utcnow
 from portal.extensions import db
 from portal.training.models import Completion, ContentDraft, Module
 from tests import factories
 from tests.conftest import csrf_token
 from tests.formdata import form_lists
+from tests.training._template import fill_draft
 
 FIELDS = {"file_0": "module.md", "file_1": "quiz.yaml", "file_2": "module.en.md"}
 FIELDS["file_3"] = "quiz.en.yaml"
+LESSON = "Saluda al cliente por su nombre."  # the filled template's Spanish lesson
 
 
 def post(client, url: str, page: str = "/training/authoring", **data):
@@ -33,12 +36,28 @@ def save(client, slug: str, texts: dict[str, str], revision: int, action: str = 
     return post(client, url, page=url, revision=str(revision), action=action, **data)
 
 
-def test_a_new_module_starts_from_a_skeleton_that_passes_every_check(app, login_as, client):
+def new_module(client, slug: str = "fresh") -> None:
+    """A new module whose template words the author has replaced."""
+    post(client, "/training/authoring/new", slug=slug)
+    fill_draft(slug)
+
+
+def test_a_new_modules_template_names_every_word_left_to_write(app, login_as, client):
     login_as("trainer")
     response = post(client, "/training/authoring/new", slug="fresh")
     assert response.headers["Location"].endswith("/training/authoring/fresh/edit")
-    page = client.get("/training/authoring/fresh/edit").get_data(as_text=True)
-    assert "Every check passes." in page and "Module title" in page
+    page = unescape(client.get("/training/authoring/fresh/edit").get_data(as_text=True))
+    assert "Every check passes." not in page and "Module title" in page
+    assert "fresh/module.en.md:3: 'title' is still the template's 'Module title'" in page
+    assert "fresh/module.en.md:16: lesson 'lesson-1': the title is still the template's" in page
+    assert "fresh/module.en.md:18: lesson 'lesson-1': the text is still the template's" in page
+    assert "fresh/quiz.en.yaml:4: question 'q1': 'prompt' is still the template's" in page
+    assert "fresh/quiz.yaml:8: choice 'a': 'text' has no words in it yet ('…')" in page
+    edit = "/training/authoring/fresh/edit"
+    post(client, "/training/authoring/fresh/submit", page=edit)
+    assert draft().status.value == "draft"  # the template cannot go to review, nor be published
+    fill_draft()
+    assert "Every check passes." in client.get(edit).get_data(as_text=True)
     bad = post(
         client,
         "/training/authoring/new",
@@ -50,10 +69,10 @@ def test_a_new_module_starts_from_a_skeleton_that_passes_every_check(app, login_
 
 def test_the_live_preview_names_problems_and_renders_markdown_inert(app, login_as, client):
     login_as("trainer")
-    post(client, "/training/authoring/new", slug="fresh")
+    new_module(client)
     texts = dict(draft().texts)
     texts["module.md"] = texts["module.md"].replace(
-        "Texto de la lección.", "Texto <script>alert(1)</script> [x](javascript:alert(1))"
+        LESSON, "Texto <script>alert(1)</script> [x](javascript:alert(1))"
     )
     texts["quiz.en.yaml"] = texts["quiz.en.yaml"].replace("start: n1", "start: n9")
     url = "/training/authoring/fresh/preview"
@@ -87,7 +106,7 @@ def test_a_stale_save_is_a_conflict_and_keeps_what_was_typed(app, login_as, clie
 
 def test_review_then_a_second_person_publishes_and_the_author_cannot(app, login_as, client, auth):
     login_as("trainer")
-    post(client, "/training/authoring/new", slug="fresh")
+    new_module(client)
     edit = "/training/authoring/fresh/edit"
     assert post(client, "/training/authoring/fresh/submit", page=edit).status_code == 302
     post(client, "/training/authoring/fresh/publish", page=edit)
@@ -125,7 +144,7 @@ def publish_new_version(client, auth, login_as, change: str):
     for name in ("module.md", "module.en.md"):
         texts[name] = texts[name].replace("change: major", "change: minor")
         texts[name] = texts[name].replace("change: minor", f"change: {change}")
-    texts["module.md"] = texts["module.md"].replace("Texto de la lección.", "Texto nuevo.")
+    texts["module.md"] = texts["module.md"].replace(LESSON, "Texto nuevo.")
     save(client, "fresh", texts, revision=1)
     post(client, "/training/authoring/fresh/submit", page="/training/authoring/fresh/edit")
     auth.logout()
@@ -137,7 +156,7 @@ def publish_new_version(client, auth, login_as, change: str):
 
 def first_version(client, auth, login_as):
     login_as("trainer")
-    post(client, "/training/authoring/new", slug="fresh")
+    new_module(client)
     post(client, "/training/authoring/fresh/submit", page="/training/authoring/fresh/edit")
     auth.logout()
     login_as("trainer")
@@ -184,7 +203,7 @@ def test_history_shows_a_readable_diff(app, login_as, client, auth):
     publish_new_version(client, auth, login_as, change="minor")
     login_as("manager")
     page = client.get("/training/authoring/fresh/history?a=1&b=2").get_data(as_text=True)
-    assert '<span class="diff-del">-Texto de la lección.</span>' in page
+    assert '<span class="diff-del">-Saluda al cliente por su nombre.</span>' in page
     assert '<span class="diff-add">+Texto nuevo.</span>' in page
     assert "<code>module.md</code>" in page and "<code>module.en.md</code>" in page
 
@@ -204,7 +223,7 @@ def test_only_trainers_write_and_frontline_staff_neither_write_nor_publish(app, 
 
 def test_the_preview_lists_the_questions_with_their_right_answers(app, login_as, client):
     login_as("trainer")
-    post(client, "/training/authoring/new", slug="fresh")
+    new_module(client)
     data = {field: draft().texts[name] for field, name in FIELDS.items()}
     edit = "/training/authoring/fresh/edit"
     token = csrf_token(client, edit)
@@ -216,7 +235,7 @@ def test_the_preview_lists_the_questions_with_their_right_answers(app, login_as,
     assert '<section id="preview"' in fragment
     assert "<html" not in fragment  # only the preview, for htmx to swap
     assert "<summary>5 questions</summary>" in fragment
-    assert "<strong>✓ …</strong>" in fragment and "the scenario ends" in fragment
+    assert "<strong>✓ Saludar</strong>" in fragment and "the scenario ends" in fragment
 
 
 def draft_fields(page: str) -> dict[str, list[str]]:
@@ -277,7 +296,7 @@ def test_wrong_settings_are_named_and_what_was_typed_stays(app, login_as, client
 
 def test_a_manager_reviews_a_draft_but_does_not_write_it(app, login_as, client, auth):
     login_as("trainer")
-    post(client, "/training/authoring/new", slug="fresh")
+    new_module(client)
     edit = "/training/authoring/fresh/edit"
     post(client, "/training/authoring/fresh/submit", page=edit)
     auth.logout()
@@ -302,3 +321,79 @@ def test_a_manager_reviews_a_draft_but_does_not_write_it(app, login_as, client, 
     )
     back = client.post("/training/authoring/fresh/reopen", data={"csrf_token": token})
     assert back.status_code == 302 and draft().status.value == "draft"  # sent back to its author
+
+
+def test_a_reviewer_sees_the_changes_and_sends_it_back_with_a_comment(app, login_as, client, auth):
+    first_version(client, auth, login_as)
+    login_as("trainer")
+    post(client, "/training/authoring/fresh/draft")
+    texts = dict(draft().texts)
+    texts["module.md"] = texts["module.md"].replace(LESSON, "Texto nuevo.")
+    save(client, "fresh", texts, revision=1)
+    edit = "/training/authoring/fresh/edit"
+    post(client, "/training/authoring/fresh/submit", page=edit)
+    auth.logout()
+    login_as("manager")
+    page = client.get(edit).get_data(as_text=True)
+    assert "Changes against the published version 1" in page
+    assert f'<span class="diff-del">-{LESSON}</span>' in page
+    assert '<span class="diff-add">+Texto nuevo.</span>' in page
+    too_long = post(client, "/training/authoring/fresh/reopen", page=edit, comment="x" * 2001)
+    assert too_long.status_code == 200 and draft().status.value == "in_review"
+    assert "x" * 2001 in too_long.get_data(as_text=True)  # what was typed stays
+    comment = "Say <why> the greeting comes first."
+    back = post(client, "/training/authoring/fresh/reopen", page=edit, comment=comment)
+    assert back.status_code == 302 and draft().status.value == "draft"
+    assert draft().review_comment == comment
+    auth.logout()
+    login_as("trainer")
+    page = client.get(edit).get_data(as_text=True)
+    assert "Say &lt;why&gt; the greeting comes first." in page and "Sent back by" in page
+    event = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "draft.returned"))
+    assert event.detail["comment"] == comment and event.detail["slug"] == "fresh"
+    post(client, "/training/authoring/fresh/submit", page=edit)
+    assert draft().review_comment is None  # answered by sending it again
+
+
+def test_send_for_review_saves_the_edits_in_the_editor_first(app, login_as, client):
+    login_as("trainer")
+    new_module(client)
+    edit = "/training/authoring/fresh/edit"
+    page = client.get(edit).get_data(as_text=True)
+    start = page.index('class="draft-form"')
+    editor = page[start : page.index("</form>", start)]
+    assert 'name="action" value="submit">Send for review' in editor  # in the editor's form
+    fields = draft_fields(page)
+    fields["file_0"] = [fields["file_0"][0].replace(LESSON, "Lo que escribí sin guardar.")]
+    fields["action"] = ["submit"]
+    response = client.post(edit, data=fields)
+    assert response.status_code == 302
+    assert "Lo que escribí sin guardar." in draft().texts["module.md"]
+    assert draft().status.value == "in_review" and draft().revision == 2
+
+
+def test_send_for_review_with_a_stale_revision_is_a_conflict_and_sends_nothing(
+    app, login_as, client
+):
+    login_as("trainer")
+    new_module(client)
+    edit = "/training/authoring/fresh/edit"
+    fields = draft_fields(client.get(edit).get_data(as_text=True))
+    save(client, "fresh", draft().texts, revision=1)  # someone saves meanwhile
+    fields["file_0"] = [fields["file_0"][0].replace(LESSON, "Mío.")]
+    fields["action"] = ["submit"]
+    page = client.post(edit, data=fields).get_data(as_text=True)
+    assert "Someone else saved this draft while you were editing it." in page
+    assert draft().status.value == "draft" and "Mío." not in draft().texts["module.md"]
+
+
+def test_send_for_review_keeps_edits_that_fail_the_check(app, login_as, client):
+    login_as("trainer")
+    new_module(client)
+    edit = "/training/authoring/fresh/edit"
+    fields = draft_fields(client.get(edit).get_data(as_text=True))
+    fields["file_1"] = ["questions: [\n"]
+    fields["action"] = ["submit"]
+    assert client.post(edit, data=fields).status_code == 302
+    assert draft().texts["quiz.yaml"] == "questions: [\n" and draft().status.value == "draft"
+    assert "Fix these problems first" in client.get(edit).get_data(as_text=True)

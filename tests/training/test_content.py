@@ -77,6 +77,23 @@ def test_a_valid_module_loads_in_both_languages(tmp_path):
         ("module.en.md", "pass_mark: 80", "pass_mark: 70", "'pass_mark' differs from the Spanish"),
         ("module.en.md", "{#lesson-two}", "{#lesson-2}", "lesson ids differ from the Spanish"),
         ("quiz.en.yaml", "next: n2", "next: n1", "loops back to node 'n1'"),
+        # a new module's template words, and answers with no words, do not pass
+        ("module.en.md", "title: Sample", "title: Module title", "module.en.md:3: 'title' is"),
+        (
+            "module.en.md",
+            "Lesson text one.",
+            "Lesson text.",
+            "module.en.md:20: lesson 'lesson-one'",
+        ),
+        (
+            "module.md",
+            "## Primera {#",
+            "## Primera lección {#",
+            "module.md:18: lesson 'lesson-one'",
+        ),
+        ("quiz.en.yaml", "What do you do? 1", "Question? 1", "quiz.en.yaml:4: question 'q1': 'pr"),
+        ("quiz.yaml", "text: Lo correcto", "text: …", "quiz.yaml:8: choice 'a': 'text' has no"),
+        ("quiz.yaml", "explanation: Porque sí.", "explanation: '...'", "quiz.yaml:5: question"),
     ],
 )
 def test_each_mistake_is_named_with_file_and_line(tmp_path, file, old, new, expected):

@@ -132,3 +132,50 @@ def test_a_manager_cannot_reset_someone_outside_their_teams(sample, login_as, cl
         "/training/reports/reset", data={"csrf_token": token, "module": "sample", "learner": eva.id}
     )
     assert response.status_code == 404
+
+
+def test_the_overdue_are_listed_with_their_due_date_and_a_team_filter(sample, login_as, client):
+    north, (ana, eva) = team_with_people("Norte")
+    south, (luis,) = team_with_people("Sur", people=1)
+    late = today() - timedelta(days=3)
+    for team in (north, south):
+        db.session.add(Assignment(module_slug="sample", team_id=team.id, due_on=late))
+    db.session.commit()
+    take(ana, sample, right={"q1", "q2", "q3", "q4", "q5"})  # done: not overdue
+    login_as("trainer")
+    page = re.sub(r">\s+<", "><", client.get("/training/reports").get_data(as_text=True))
+    due = late.strftime("%d")
+    for person, team in ((eva, "Norte"), (luis, "Sur")):
+        assert re.search(
+            rf"<td>{person.name}</td><td>{team}</td><td>Sample</td><td>[^<]*{due}", page
+        )
+    assert f"<td>{ana.name}</td>" not in page
+    page = client.get(f"/training/reports?team={south.id}").get_data(as_text=True)
+    assert f"<td>{luis.name}</td>" in page and f"<td>{eva.name}</td>" not in page
+    assert "<td>Norte</td>" not in page and "<td>Sur</td>" in page
+
+
+def test_a_manager_cannot_filter_reports_by_another_team(sample, login_as, client):
+    manager = login_as("manager")
+    mine, (ana,) = team_with_people("Mine", manager=manager, people=1)
+    other, (eva,) = team_with_people("Other", people=1)
+    for team in (mine, other):
+        db.session.add(
+            Assignment(module_slug="sample", team_id=team.id, due_on=today() - timedelta(1))
+        )
+    db.session.commit()
+    page = client.get(f"/training/reports?team={other.id}").get_data(as_text=True)
+    assert f"<td>{eva.name}</td>" not in page and "<td>Other</td>" not in page
+    assert f"<td>{ana.name}</td>" in page
+
+
+def test_questions_sort_by_difficulty_hardest_first(sample, login_as, client):
+    _team, people = team_with_people("Sur", people=5)
+    for index, person in enumerate(people):
+        take(person, sample, right={"q2", "q1", "q3"} if index < 3 else {"q2"})
+    login_as("trainer")
+    page = client.get("/training/reports?module=sample&sort=difficulty").get_data(as_text=True)
+    order = re.findall(r"<td>What do you do\? (\d)</td>", page)
+    assert order == ["4", "1", "3", "2"]  # nobody right, 3 of 5 (quiz order kept), everybody
+    page = client.get("/training/reports?module=sample").get_data(as_text=True)
+    assert re.findall(r"<td>What do you do\? (\d)</td>", page)[:2] == ["1", "2"]

@@ -210,13 +210,41 @@ def test_a_second_person_publishes_a_new_version_and_the_card_uses_it(
     assert "<code>recovery-after-bad-experience.en.md</code>" in text
 
 
+def card_of(client, auth, login_as, customer) -> str:
+    """The card's script panel as a frontline employee sees it (signs them in)."""
+    auth.logout()
+    login_as("frontline")
+    html = card_panel(client, customer)
+    auth.logout()
+    return html
+
+
 def test_archiving_a_script_takes_it_off_the_card(scripts, login_as, client, auth):
     login_as("frontline")
     customer = upset_customer()
     assert "Winning the customer back" in card_panel(client, customer)
     auth.logout()
     login_as("manager")
-    post(client, f"{BASE}/recovery-after-bad-experience/archive")
+    url = f"{BASE}/recovery-after-bad-experience/archive"
+    listing = client.get("/training/authoring").get_data(as_text=True)
+    assert f'href="{url}"' in listing  # one click to the confirmation
+    confirm = client.get(url).get_data(as_text=True)
+    assert "Why archive it?" in confirm and "It stops being shown" in confirm
+    refused = post(client, url, page=url, reason="  ")
+    assert refused.status_code == 200 and "Say why it is archived." in refused.get_data(
+        as_text=True
+    )
+    assert "Winning the customer back" in card_of(client, auth, login_as, customer)
+    login_as("manager")
+    assert (
+        post(client, url, page=url, reason="Replaced by the new recovery policy").status_code == 302
+    )
+    event = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "script.archived"))
+    assert event.detail == {
+        "slug": "recovery-after-bad-experience",
+        "reason": "Replaced by the new recovery policy",
+    }
+    assert client.get(f"{BASE}/nothing-here/archive").status_code == 404
     auth.logout()
     login_as("frontline")
     html = card_panel(client, customer)
@@ -291,8 +319,11 @@ def test_a_wrong_condition_is_named_and_what_was_ticked_is_kept(scripts, login_a
     fields["when-purchases-min"] = ["many"]
     fields["action"] = ["conditions"]
     html = unescape(client.post(edit, data=fields).get_data(as_text=True))
-    assert "condition 'points_expiring' has 'min' greater than 'max'" in html
-    assert "purchases: 'min' must be a whole number, 0 or more" in html
+    assert "Points expiring: 'from' (500) is greater than 'to' (100); no customer would" in html
+    assert "Purchases: 'many' is not a whole number (0 or more)." in html
+    assert "Every check passes." not in html  # never beside a contradiction
+    assert "the conditions need fixing" in html
+    assert "<code>tier</code><br>" not in html and "Tier <code" in html  # named in words
     again = draft_form(html)
     assert again["when-tier"] == ["gold"] and again["when-purchases-min"] == ["many"]
     assert {name: again[name] for name in ("file_0", "file_1")} == before  # files untouched
