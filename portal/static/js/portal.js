@@ -178,6 +178,27 @@
     field.focus();
   });
 
+  // A save refused because the database was busy (503 `portal:busy`; htmx swapped
+  // nothing, so the form still holds what was typed): say so just above the form, where
+  // the eye is, and let its own button send it again.
+  document.addEventListener("portal:busy", function (event) {
+    const form = event.target.closest("form") || event.target;
+    let note = form.previousElementSibling;
+    if (!note || !note.classList.contains("busy-note")) {
+      note = document.createElement("p");
+      note.className = "flash flash-error busy-note";
+      note.setAttribute("role", "alert");
+      form.parentNode.insertBefore(note, form);
+    }
+    note.textContent = event.detail.message;
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (!event.detail.successful) return;
+    const form = event.detail.elt.closest && event.detail.elt.closest("form");
+    const note = form && form.previousElementSibling;
+    if (note && note.classList.contains("busy-note")) note.remove();
+  });
+
   // A button that cannot be undone asks first: <button data-confirm="Question?">.
   document.addEventListener("submit", function (event) {
     const button = event.submitter;
