@@ -27,22 +27,40 @@ EXTREME_IDS = [0, 2**31 - 1, 2**31, 2**63, 2**64]  # -1 never routes: `int` take
 ODD_SLUGS = ["sample", "no-such-thing", "%_*", "x" * 300]
 ARG = re.compile(r"request\.args\.(?:get|getlist)\(\s*\"([^\"]+)\"")
 PORTAL = Path(__file__).parent.parent / "portal"
+ARGS_FORM = re.compile(r"(\w+Form)\(request\.args")
+FIELD = re.compile(r"^    (\w+) = \w+Field\((.*)$", re.M)
 
 
 def _args_by_blueprint() -> dict[str, set[str]]:
-    """Query arguments read in each feature package (its folder names its blueprint)."""
+    """Query arguments read in each feature package (its folder names its blueprint):
+    those read one by one, and the fields of a filter form built from `request.args`."""
     found: dict[str, set[str]] = {}
     for path in PORTAL.rglob("*.py"):
-        names = set(ARG.findall(path.read_text()))
+        text = path.read_text()
+        names = set(ARG.findall(text))
+        for form in ARGS_FORM.findall(text):
+            names |= _form_fields(path.parent / "forms.py", form)
         if names:
             found.setdefault(path.parent.name, set()).update(names)
     return found
 
 
+def _form_fields(forms: Path, form: str) -> set[str]:
+    """The names a form's fields take in a query string (`name=` where it is given)."""
+    if not forms.exists():
+        return set()
+    body = forms.read_text().split(f"class {form}(", 1)[-1].split("\nclass ", 1)[0]
+    names = set()
+    for attribute, call in FIELD.findall(body):
+        override = re.search(r'\bname="([^"]+)"', call)
+        names.add(override.group(1) if override else attribute)
+    return names
+
+
 def test_the_source_scan_finds_the_arguments_views_read():
     args = _args_by_blueprint()
     assert {"q", "phone", "after", "script", "via"} <= args["customers"]
-    assert {"action", "before", "target_id"} <= args["audit"]
+    assert {"action", "before", "target_id", "from", "to"} <= args["audit"]
 
 
 def _world(app, client):
