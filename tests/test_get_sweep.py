@@ -101,7 +101,7 @@ def _urls(app, rule, ids: dict[str, int]):
         path = rule.rule
         for name, value in values.items():
             path = re.sub(rf"<(?:[^:<>]+:)?{name}>", str(value), path)
-        yield path
+        yield path, values is real
 
 
 def _get_rules(app):
@@ -139,14 +139,17 @@ def _sweep_rule(client, rule, ids, args, api_headers) -> int:
     names = sorted(args.get(blueprint, ()))
     headers = api_headers if blueprint == "api" else {}
     swept = 0
-    for url in _urls(client.application, rule, ids):
+    for url, real in _urls(client.application, rule, ids):
         _check(client.get(url, headers=headers), url)
+        swept += 1
+        if not real:  # an odd id is refused before any argument is read
+            continue
         for value in ODD:
             _check(client.get(url, query_string=dict.fromkeys(names, value), headers=headers), url)
         for name in names:
             for value in ODD_ALONE:
                 _check(client.get(url, query_string={name: value}, headers=headers), url)
-        swept += 1 + len(ODD) + len(names) * len(ODD_ALONE)
+        swept += len(ODD) + len(names) * len(ODD_ALONE)
     return swept
 
 
@@ -162,7 +165,9 @@ def _sweep_role(app, role, user, ids, args) -> int:
         if not role_grants(role, capability):
             continue
         names = sorted(args.get(rule.endpoint.split(".")[0], ()))
-        for url in _urls(app, rule, ids):
+        for url, real in _urls(app, rule, ids):
+            if not real:  # the every-role pass above tried the odd ids
+                continue
             for value in ODD:
                 response = browser.get(url, query_string=dict.fromkeys(names, value))
                 _check(response, f"{role} {url}")
