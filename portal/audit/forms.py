@@ -8,12 +8,12 @@ from flask_babel import lazy_gettext as _l
 from wtforms import DateField, EmailField, IntegerField, StringField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
+from portal.converters import BIGGEST_ID
 from portal.forms import PortalForm
 
 # Days outside these cannot be turned into UTC times on every zone (datetime's range),
 # and no audit event is that old or that far ahead.
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
-MAX_ID = 2**63 - 1
 
 
 class DayField(DateField):
@@ -49,7 +49,7 @@ class AuditFilterForm(PortalForm):
         render_kw={"placeholder": "customer"},
     )
     target_id = IntegerField(
-        _l("Target id"), validators=[Optional(), NumberRange(min=1, max=MAX_ID)]
+        _l("Target id"), validators=[Optional(), NumberRange(min=1, max=BIGGEST_ID)]
     )
     date_from = DayField(_l("From"), name="from", validators=[Optional(), _day_in_range])
     date_to = DayField(_l("To"), name="to", validators=[Optional(), _day_in_range])

@@ -7,9 +7,8 @@ from flask import redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
+from portal.converters import BIGGEST_ID
 from portal.extensions import db
-
-MAX_ID_DIGITS = 18  # below 2**63: a longer id in a forged cookie must not reach the driver
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +37,8 @@ def configure_login(manager) -> None:
         # "<id>:<session token>" (User.get_id); a cookie with a stale token, or from
         # before tokens existed, loads nobody.
         id_part, _, token = user_id.partition(":")
-        if not id_part.isdigit() or not token or len(id_part) > MAX_ID_DIGITS:
+        # An id beyond the column's range (a forged cookie) must not reach the database.
+        if not id_part.isdigit() or not token or len(id_part) > 10 or int(id_part) > BIGGEST_ID:
             return None
         params = {"id": int(id_part), "token": token}
         return db.session.scalars(_user_statement(), params).unique().first()

@@ -110,7 +110,7 @@ def test_date_range_counts_days_on_the_users_clock(login_as, client, three_days)
         ("to=yesterday", "Write the date as year-month-day, for example 2026-12-01."),
         ("from=0001-01-01", "Choose a day between the years 1900 and 2999."),
         ("from=2026-12-02&to=2026-12-01", "The end date comes before the start date."),
-        ("target_id=9223372036854775808", "Number must be between 1 and 9223372036854775807."),
+        ("target_id=2147483648", "Number must be between 1 and 2147483647."),
     ],
 )
 def test_bad_filters_get_a_clear_message_and_keep_what_was_typed(

@@ -4,6 +4,7 @@ A signed-in browser carries the session cookie and, when "keep me signed in" was
 the remember cookie; both are replayed here as an attacker who copied them would.
 """
 
+import pytest
 import sqlalchemy as sa
 
 from portal.audit.models import AuditEvent
@@ -188,3 +189,11 @@ def test_migration_gives_existing_users_their_own_token(app):
     upgrade()
     tokens = db.session.scalars(sa.select(User.session_token)).all()
     assert len(tokens) == 2 and all(tokens) and len(set(tokens)) == 2
+
+
+@pytest.mark.parametrize("user_id", ["2147483648:tok", "9" * 19 + ":tok", "9" * 5000 + ":tok"])
+def test_a_forged_id_beyond_the_columns_range_loads_nobody(app, client, user_id):
+    with client.session_transaction() as session:
+        session["_user_id"] = user_id
+    response = client.get("/")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]

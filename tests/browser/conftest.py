@@ -157,6 +157,7 @@ def live_app(tmp_path_factory):
         {
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'portal.db'}",
             "SECRET_KEY": "browser-tests",
+            "SQLITE_BUSY_TIMEOUT_MS": 1000,  # the busy-save test waits this out
             "INSTANCE_PATH": str(folder),
         }
     )
