@@ -224,8 +224,8 @@ MEANINGS: dict[str, tuple[str, str]] = {
         "a birthday or anniversary within 7 days",
     ),
     "purchases": (
-        "compras hasta hoy (primera compra: {min: 1, max: 1})",
-        "purchases to date (first purchase: {min: 1, max: 1})",
+        "compras hasta hoy (primera compra: de 1 a 1)",
+        "purchases to date (first purchase: from 1 to 1)",
     ),
     "churn_risk": ("el riesgo previsto de abandono", "the predicted risk of leaving"),
     "open_promise_due": (
