@@ -24,6 +24,7 @@ from portal.service_scripts.vocabulary import (
     SHARED_FIELDS,
     Check,
     Condition,
+    ConditionError,
     Range,
     parse_condition,
 )
@@ -149,8 +150,8 @@ class _Parser:
         self.lines: dict[str, int] = {}
         self.when_lines: dict[str, int] = {}
 
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
+    def problem(self, line: int, message: str, params: tuple = ()) -> None:
+        self.problems.append(Problem(self.path, line, message, params))
 
     def parse(self, text: str) -> ScriptDoc | None:
         split = split_front_matter(text)
@@ -250,8 +251,8 @@ class _Parser:
     def _condition(self, key: str, value: object, line: int) -> Condition | None:
         try:
             return parse_condition(key, value)
-        except ValueError as error:
-            self.problem(line, str(error))
+        except ConditionError as error:
+            self.problem(line, error.message, error.params)
             return None
 
     def _check_body(self, body: str, first_line: int) -> None:

@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from portal.content_errors import N_
+
 LANGUAGES = ("es", "en")
 STATUSES = ("draft", "in_review", "published", "archived")
 TIERS = ("standard", "silver", "gold", "platinum")
@@ -132,14 +134,25 @@ class Condition:
     value: bool | Range | tuple[str, ...]
 
 
+class ConditionError(ValueError):
+    """What is wrong with a condition: an English message id (marked with N_) and its
+    parameters; `condition` names the key, which the web UI shows in words."""
+
+    def __init__(self, message: str, **params: object) -> None:
+        self.message, self.params = message, tuple(params.items())
+        super().__init__(message % params)
+
+
 def parse_condition(key: str, value: object) -> Condition:
-    """The condition `key: value` from a `when:` block; ValueError says what is wrong."""
+    """The condition `key: value` from a `when:` block; ConditionError says what is wrong."""
     kind = CONDITIONS.get(key)
     if kind is None:
-        raise ValueError(f"unknown condition key '{key}'")
+        raise ConditionError(N_("unknown condition key '%(key)s'"), key=key)
     if kind == BOOL:
         if not isinstance(value, bool):
-            raise ValueError(f"condition '{key}' must be true or false")
+            raise ConditionError(
+                N_("condition '%(condition)s' must be true or false"), condition=key
+            )
         return Condition(key, value)
     if kind == RANGE:
         return Condition(key, _range(key, value))
@@ -152,23 +165,39 @@ def _non_negative(value: object) -> bool:
 
 def _range(key: str, value: object) -> Range:
     if not isinstance(value, dict) or not value or set(value) - {"min", "max"}:
-        raise ValueError(f"condition '{key}' must be a mapping with 'min' and/or 'max'")
+        raise ConditionError(
+            N_("condition '%(condition)s' must be a mapping with 'min' and/or 'max'"),
+            condition=key,
+        )
     if not all(_non_negative(v) for v in value.values()):
-        raise ValueError(f"condition '{key}': 'min' and 'max' must be whole numbers, 0 or more")
+        raise ConditionError(
+            N_("condition '%(condition)s': 'min' and 'max' must be whole numbers, 0 or more"),
+            condition=key,
+        )
     low, high = value.get("min"), value.get("max")
     if low is not None and high is not None and low > high:
-        raise ValueError(f"condition '{key}' has 'min' greater than 'max'")
+        raise ConditionError(
+            N_("condition '%(condition)s' has 'min' greater than 'max'"), condition=key
+        )
     return Range(low, high)
 
 
 def _one_of(key: str, value: object, allowed: tuple[str, ...]) -> tuple[str, ...]:
     values = [value] if isinstance(value, str) else value
     if not isinstance(values, list) or not values:
-        raise ValueError(f"condition '{key}' must be one of {', '.join(allowed)}, or a list")
+        raise ConditionError(
+            N_("condition '%(condition)s' must be one of %(allowed)s, or a list"),
+            condition=key,
+            allowed=", ".join(allowed),
+        )
     unknown = [str(v) for v in values if v not in allowed]
     if unknown:
-        expected = ", ".join(allowed)
-        raise ValueError(f"condition '{key}' has unknown value '{unknown[0]}' ({expected})")
+        raise ConditionError(
+            N_("condition '%(condition)s' has unknown value '%(value)s' (%(allowed)s)"),
+            condition=key,
+            value=unknown[0],
+            allowed=", ".join(allowed),
+        )
     # Sorted and without repeats, so the same condition compares equal however written.
     return tuple(sorted(set(values)))
 
