@@ -46,8 +46,8 @@ def split_front_matter(text: str) -> tuple[str, str, int] | Problem:
     left empty for the caller to fill)."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        return Problem("", 1, "missing front matter: the file must start with a '---' line")
+        return Problem("", 1, N_("missing front matter: the file must start with a '---' line"))
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() == "---":
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
-    return Problem("", 1, "front matter is not closed by a '---' line")
+    return Problem("", 1, N_("front matter is not closed by a '---' line"))

@@ -68,7 +68,8 @@ PLACEHOLDERS = (
     "promise_description",
     "promise_due",
 )
-Check = tuple[Callable[[object], bool], str]  # (passes, what to say when it does not)
+# (passes, what to say when it does not: a message id about %(field)s, and its parameters)
+Check = tuple[Callable[[object], bool], str, tuple[tuple[str, object], ...]]
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -85,7 +86,8 @@ def _is_bool(value: object) -> bool:
 
 
 def _among(allowed: tuple[str, ...]) -> Check:
-    return (lambda value: value in allowed, f"must be one of {', '.join(allowed)}")
+    message = N_("'%(field)s' must be one of %(allowed)s")
+    return (lambda value: value in allowed, message, (("allowed", ", ".join(allowed)),))
 
 
 def _whole(low: int, high: int | None = None) -> Check:
@@ -95,19 +97,21 @@ def _whole(low: int, high: int | None = None) -> Check:
             return False
         return high is None or value <= high
 
-    bounds = f"from {low} to {high}" if high is not None else f"of at least {low}"
-    return passes, f"must be a whole number {bounds}"
+    if high is None:
+        return passes, N_("'%(field)s' must be a whole number of at least %(low)s"), (("low", low),)
+    message = N_("'%(field)s' must be a whole number from %(low)s to %(high)s")
+    return passes, message, (("low", low), ("high", high))
 
 
 # Front matter fields other than `when`, each with its check; all are required.
 FIELDS: dict[str, Check] = {
-    "id": (_is_slug, "must be a slug such as 'points-expiring'"),
+    "id": (_is_slug, N_("'%(field)s' must be a slug such as 'points-expiring'"), ()),
     "language": _among(LANGUAGES),
-    "title": (_is_text, "must be a non-empty text"),
+    "title": (_is_text, N_("'%(field)s' must be a non-empty text"), ()),
     "priority": _whole(0),
     "commandment": _whole(1, 10),
-    "lesson": (_is_slug, "must be a slug such as 'commandment-07-know-me'"),
-    "upsell": (_is_bool, "must be true or false"),
+    "lesson": (_is_slug, N_("'%(field)s' must be a slug such as 'commandment-07-know-me'"), ()),
+    "upsell": (_is_bool, N_("'%(field)s' must be true or false"), ()),
     "version": _whole(1),
     "status": _among(STATUSES),
 }

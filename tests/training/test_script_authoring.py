@@ -388,3 +388,14 @@ def test_the_cli_check_keeps_english_with_file_and_line(tmp_path):
     assert str(raised.value) == (
         "late-delivery.en.md:11: condition 'days_since_last_purchase' has 'min' greater than 'max'"
     )
+
+
+def test_the_file_checks_of_a_script_are_in_spanish_too(scripts, login_as, client):
+    login_as("trainer", language="es")
+    post(client, f"{BASE}/new", **{"script-slug": "late-delivery"})
+    texts = with_front(draft("late-delivery").texts, "priority: 0", "priority: -1")
+    texts["late-delivery.en.md"] += "\nHello {nickname}"
+    html = preview(client, "late-delivery", texts)
+    assert "«priority» debe ser un número entero de 0 o más" in html
+    assert "late-delivery.en.md:" in html and "marcador desconocido «{nickname}»" in html
+    assert "must be" not in html and "unknown placeholder" not in html
