@@ -91,11 +91,13 @@ def _is_whole(low: int, high: int | None = None):
         ok = isinstance(value, int) and not isinstance(value, bool) and value >= low
         return ok and (high is None or value <= high)
 
-    bounds = f"from {low} to {high}" if high is not None else f"of at least {low}"
-    return check, f"must be a whole number {bounds}"
+    if high is None:
+        return check, N_("'%(field)s' must be a whole number of at least %(low)s"), (("low", low),)
+    message = N_("'%(field)s' must be a whole number from %(low)s to %(high)s")
+    return check, message, (("low", low), ("high", high))
 
 
-def _is_list_of(allowed: tuple[str, ...] | None, what: str):
+def _is_list_of(allowed: tuple[str, ...] | None):
     def check(value: object) -> bool:
         if not isinstance(value, list) or not value or len(set(value)) != len(value):
             return False
@@ -103,23 +105,38 @@ def _is_list_of(allowed: tuple[str, ...] | None, what: str):
             return all(isinstance(v, str) and SLUG.fullmatch(v) for v in value)
         return all(v in allowed for v in value)
 
-    return check, f"must be a non-empty list of {what}, without repeats"
+    if allowed is None:
+        return check, N_("'%(field)s' must be a non-empty list of slug tags, without repeats"), ()
+    message = N_("'%(field)s' must be a non-empty list of roles (%(allowed)s), without repeats")
+    return check, message, (("allowed", ", ".join(allowed)),)
 
 
 CHECKS = {
-    "id": (lambda v: isinstance(v, str) and SLUG.fullmatch(v) is not None, "must be a slug"),
-    "title": (lambda v: isinstance(v, str) and bool(v.strip()), "must be a non-empty text"),
+    "id": (
+        lambda v: isinstance(v, str) and SLUG.fullmatch(v) is not None,
+        N_("'%(field)s' must be a slug"),
+        (),
+    ),
+    "title": (
+        lambda v: isinstance(v, str) and bool(v.strip()),
+        N_("'%(field)s' must be a non-empty text"),
+        (),
+    ),
     "version": _is_whole(1),
-    "status": (lambda v: v in STATUSES, f"must be one of {', '.join(STATUSES)}"),
-    "language": (lambda v: v in LANGUAGES, "must be es or en"),
+    "status": (
+        lambda v: v in STATUSES,
+        N_("'%(field)s' must be one of %(allowed)s"),
+        (("allowed", ", ".join(STATUSES)),),
+    ),
+    "language": (lambda v: v in LANGUAGES, N_("'%(field)s' must be es or en"), ()),
     "estimated_minutes": _is_whole(1, 600),
-    "audience": _is_list_of(ROLES, "roles (" + ", ".join(ROLES) + ")"),
+    "audience": _is_list_of(ROLES),
     "due_within_days": _is_whole(1, 3650),
     "recertify_after_days": _is_whole(0, 3650),
     "pass_mark": _is_whole(1, 100),
     "attempts": _is_whole(1, 100),
-    "doctrine": _is_list_of(None, "slug tags"),
-    "change": (lambda v: v in CHANGES, "must be major or minor"),
+    "doctrine": _is_list_of(None),
+    "change": (lambda v: v in CHANGES, N_("'%(field)s' must be major or minor"), ()),
 }
 
 
@@ -160,11 +177,11 @@ class _ModuleParser:
                 message, params = N_("unknown field '%(field)s'"), (("field", str(name)),)
                 self.problem(front.line_of(str(name)), message, params)
         values = {}
-        for name, (check, message) in CHECKS.items():
+        for name, (check, message, params) in CHECKS.items():
             if name not in front:
                 self.problem(2, N_("missing required field '%(field)s'"), (("field", name),))
             elif not check(front[name]):
-                self.problem(front.line_of(name), f"'{name}' {message}")
+                self.problem(front.line_of(name), message, (("field", name), *params))
             values[name] = front.get(name)
         for name in ("audience", "doctrine"):
             if isinstance(values[name], list):
