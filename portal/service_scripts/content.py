@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from portal.content_errors import ContentError, Problem, split_front_matter
+from portal.content_errors import N_, ContentError, Problem, split_front_matter
 from portal.service_scripts.vocabulary import (
     FIELDS,
     LANGUAGES,
@@ -24,6 +24,7 @@ from portal.service_scripts.vocabulary import (
     SHARED_FIELDS,
     Check,
     Condition,
+    ConditionError,
     Range,
     parse_condition,
 )
@@ -107,8 +108,9 @@ def collection_problems(docs: list[ScriptDoc]) -> list[Problem]:
     for doc in docs:
         key = (doc.id, doc.language)
         if key in seen:
-            message = f"duplicate script id '{doc.id}' in '{doc.language}' (also {seen[key]})"
-            problems.append(Problem(doc.path, 1, message))
+            message = N_("duplicate script id '%(id)s' in '%(language)s' (also %(other)s)")
+            params = (("id", doc.id), ("language", doc.language), ("other", seen[key]))
+            problems.append(Problem(doc.path, 1, message, params))
         seen.setdefault(key, doc.path)
     by_id: dict[str, dict[str, ScriptDoc]] = {}
     for doc in docs:
@@ -123,15 +125,17 @@ def _language_problems(versions: dict[str, ScriptDoc]) -> list[Problem]:
     any_doc = next(iter(versions.values()))
     for language in LANGUAGES:
         if language not in versions:
-            message = f"script '{any_doc.id}' has no '{language}' version"
-            problems.append(Problem(any_doc.path, 1, message))
+            message = N_("script '%(id)s' has no '%(language)s' version")
+            params = (("id", any_doc.id), ("language", language))
+            problems.append(Problem(any_doc.path, 1, message, params))
     if len(versions) > 1:
         first, *rest = versions.values()
         for other in rest:
             for name in SHARED_FIELDS:
                 if _comparable(getattr(first, name)) != _comparable(getattr(other, name)):
-                    message = f"'{name}' differs from the '{first.language}' version"
-                    problems.append(Problem(other.path, 1, message))
+                    message = N_("'%(field)s' differs from the '%(language)s' version")
+                    params = (("field", name), ("language", first.language))
+                    problems.append(Problem(other.path, 1, message, params))
     return problems
 
 
@@ -149,8 +153,8 @@ class _Parser:
         self.lines: dict[str, int] = {}
         self.when_lines: dict[str, int] = {}
 
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
+    def problem(self, line: int, message: str, params: tuple = ()) -> None:
+        self.problems.append(Problem(self.path, line, message, params))
 
     def parse(self, text: str) -> ScriptDoc | None:
         split = split_front_matter(text)
@@ -177,10 +181,11 @@ class _Parser:
             mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
             line = mark.line + 2 if mark else 1
             reason = getattr(error, "problem", None) or error
-            self.problem(line, f"front matter is not valid YAML: {reason}")
+            message = N_("front matter is not valid YAML: %(reason)s")
+            self.problem(line, message, (("reason", str(reason)),))
             return None
         if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-            self.problem(2, "front matter must be a mapping of fields")
+            self.problem(2, N_("front matter must be a mapping of fields"))
             return None
         self.lines = self._key_lines(node, "field")
         when_node = next((v for k, v in node.value if str(k.value) == "when"), None)
@@ -193,7 +198,11 @@ class _Parser:
         for key, _ in node.value:
             name, line = str(key.value), key.start_mark.line + 2
             if name in lines:
-                self.problem(line, f"duplicate {what} '{name}'")
+                if what == "condition":
+                    message = N_("duplicate condition '%(condition)s'")
+                else:
+                    message = N_("duplicate field '%(field)s'")
+                self.problem(line, message, ((what if what == "condition" else "field", name),))
             lines[name] = line
         return lines
 
@@ -203,10 +212,11 @@ class _Parser:
     def _fields(self, data: dict) -> dict[str, Any]:
         for name in REQUIRED:
             if name not in data:
-                self.problem(1, f"missing required field '{name}'")
+                self.problem(1, N_("missing required field '%(field)s'"), (("field", name),))
         for name in data:
             if name not in REQUIRED:
-                self.problem(self.line(str(name)), f"unknown field '{name}'")
+                message, params = N_("unknown field '%(field)s'"), (("field", str(name)),)
+                self.problem(self.line(str(name)), message, params)
         fields = {name: self._field(data, name, check) for name, check in FIELDS.items()}
         if fields["title"]:
             fields["title"] = fields["title"].strip()
@@ -216,20 +226,21 @@ class _Parser:
     def _check_file_name(self, fields: dict[str, Any]) -> None:
         match = FILE_NAME.fullmatch(Path(self.path).name)
         if match is None:
-            self.problem(1, "file name must be <slug>.<es|en>.md")
+            self.problem(1, N_("file name must be <slug>.<es|en>.md"))
             return
         for name in ("id", "language"):
             value = fields[name]
             if value is not None and value != match[name]:
-                message = f"{name} '{value}' does not match the file name ('{match[name]}')"
-                self.problem(self.line(name), message)
+                message = N_("%(field)s '%(value)s' does not match the file name ('%(expected)s')")
+                params = (("field", name), ("value", value), ("expected", match[name]))
+                self.problem(self.line(name), message, params)
 
     def _field(self, data: dict, name: str, check: Check) -> Any:
         """The field's value if it passes `check`; None (and a problem) if it does not."""
         value = data.get(name)
-        passes, message = check
+        passes, message, params = check
         if name in data and not passes(value):
-            self.problem(self.line(name), f"'{name}' {message}")
+            self.problem(self.line(name), message, (("field", name), *params))
             return None
         return value
 
@@ -237,7 +248,7 @@ class _Parser:
         if when is None:
             return ()  # `when:` left empty: the script fits everyone
         if not isinstance(when, dict):
-            self.problem(self.line("when"), "'when' must be a mapping of conditions")
+            self.problem(self.line("when"), N_("'when' must be a mapping of conditions"))
             return ()
         conditions = []
         for key, value in when.items():
@@ -250,18 +261,19 @@ class _Parser:
     def _condition(self, key: str, value: object, line: int) -> Condition | None:
         try:
             return parse_condition(key, value)
-        except ValueError as error:
-            self.problem(line, str(error))
+        except ConditionError as error:
+            self.problem(line, error.message, error.params)
             return None
 
     def _check_body(self, body: str, first_line: int) -> None:
         if not body.strip():
-            self.problem(first_line, "the script has no body")
+            self.problem(first_line, N_("the script has no body"))
         for offset, text in enumerate(body.splitlines()):
             line = first_line + offset
             for match in PLACEHOLDER.finditer(text):
                 if match[1] not in PLACEHOLDERS:
-                    self.problem(line, f"unknown placeholder '{match[0]}'")
+                    message = N_("unknown placeholder '%(placeholder)s'")
+                    self.problem(line, message, (("placeholder", match[0]),))
             # A brace left over would reach the customer as a raw '{'.
             if "{" in PLACEHOLDER.sub("", text) or "}" in PLACEHOLDER.sub("", text):
-                self.problem(line, "unmatched brace: write placeholders as {name}")
+                self.problem(line, N_("unmatched brace: write placeholders as {name}"))

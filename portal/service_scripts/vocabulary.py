@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from portal.content_errors import N_
+
 LANGUAGES = ("es", "en")
 STATUSES = ("draft", "in_review", "published", "archived")
 TIERS = ("standard", "silver", "gold", "platinum")
@@ -66,7 +68,8 @@ PLACEHOLDERS = (
     "promise_description",
     "promise_due",
 )
-Check = tuple[Callable[[object], bool], str]  # (passes, what to say when it does not)
+# (passes, what to say when it does not: a message id about %(field)s, and its parameters)
+Check = tuple[Callable[[object], bool], str, tuple[tuple[str, object], ...]]
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -83,7 +86,8 @@ def _is_bool(value: object) -> bool:
 
 
 def _among(allowed: tuple[str, ...]) -> Check:
-    return (lambda value: value in allowed, f"must be one of {', '.join(allowed)}")
+    message = N_("'%(field)s' must be one of %(allowed)s")
+    return (lambda value: value in allowed, message, (("allowed", ", ".join(allowed)),))
 
 
 def _whole(low: int, high: int | None = None) -> Check:
@@ -93,19 +97,21 @@ def _whole(low: int, high: int | None = None) -> Check:
             return False
         return high is None or value <= high
 
-    bounds = f"from {low} to {high}" if high is not None else f"of at least {low}"
-    return passes, f"must be a whole number {bounds}"
+    if high is None:
+        return passes, N_("'%(field)s' must be a whole number of at least %(low)s"), (("low", low),)
+    message = N_("'%(field)s' must be a whole number from %(low)s to %(high)s")
+    return passes, message, (("low", low), ("high", high))
 
 
 # Front matter fields other than `when`, each with its check; all are required.
 FIELDS: dict[str, Check] = {
-    "id": (_is_slug, "must be a slug such as 'points-expiring'"),
+    "id": (_is_slug, N_("'%(field)s' must be a slug such as 'points-expiring'"), ()),
     "language": _among(LANGUAGES),
-    "title": (_is_text, "must be a non-empty text"),
+    "title": (_is_text, N_("'%(field)s' must be a non-empty text"), ()),
     "priority": _whole(0),
     "commandment": _whole(1, 10),
-    "lesson": (_is_slug, "must be a slug such as 'commandment-07-know-me'"),
-    "upsell": (_is_bool, "must be true or false"),
+    "lesson": (_is_slug, N_("'%(field)s' must be a slug such as 'commandment-07-know-me'"), ()),
+    "upsell": (_is_bool, N_("'%(field)s' must be true or false"), ()),
     "version": _whole(1),
     "status": _among(STATUSES),
 }
@@ -132,14 +138,25 @@ class Condition:
     value: bool | Range | tuple[str, ...]
 
 
+class ConditionError(ValueError):
+    """What is wrong with a condition: an English message id (marked with N_) and its
+    parameters; `condition` names the key, which the web UI shows in words."""
+
+    def __init__(self, message: str, **params: object) -> None:
+        self.message, self.params = message, tuple(params.items())
+        super().__init__(message % params)
+
+
 def parse_condition(key: str, value: object) -> Condition:
-    """The condition `key: value` from a `when:` block; ValueError says what is wrong."""
+    """The condition `key: value` from a `when:` block; ConditionError says what is wrong."""
     kind = CONDITIONS.get(key)
     if kind is None:
-        raise ValueError(f"unknown condition key '{key}'")
+        raise ConditionError(N_("unknown condition key '%(key)s'"), key=key)
     if kind == BOOL:
         if not isinstance(value, bool):
-            raise ValueError(f"condition '{key}' must be true or false")
+            raise ConditionError(
+                N_("condition '%(condition)s' must be true or false"), condition=key
+            )
         return Condition(key, value)
     if kind == RANGE:
         return Condition(key, _range(key, value))
@@ -152,23 +169,39 @@ def _non_negative(value: object) -> bool:
 
 def _range(key: str, value: object) -> Range:
     if not isinstance(value, dict) or not value or set(value) - {"min", "max"}:
-        raise ValueError(f"condition '{key}' must be a mapping with 'min' and/or 'max'")
+        raise ConditionError(
+            N_("condition '%(condition)s' must be a mapping with 'min' and/or 'max'"),
+            condition=key,
+        )
     if not all(_non_negative(v) for v in value.values()):
-        raise ValueError(f"condition '{key}': 'min' and 'max' must be whole numbers, 0 or more")
+        raise ConditionError(
+            N_("condition '%(condition)s': 'min' and 'max' must be whole numbers, 0 or more"),
+            condition=key,
+        )
     low, high = value.get("min"), value.get("max")
     if low is not None and high is not None and low > high:
-        raise ValueError(f"condition '{key}' has 'min' greater than 'max'")
+        raise ConditionError(
+            N_("condition '%(condition)s' has 'min' greater than 'max'"), condition=key
+        )
     return Range(low, high)
 
 
 def _one_of(key: str, value: object, allowed: tuple[str, ...]) -> tuple[str, ...]:
     values = [value] if isinstance(value, str) else value
     if not isinstance(values, list) or not values:
-        raise ValueError(f"condition '{key}' must be one of {', '.join(allowed)}, or a list")
+        raise ConditionError(
+            N_("condition '%(condition)s' must be one of %(allowed)s, or a list"),
+            condition=key,
+            allowed=", ".join(allowed),
+        )
     unknown = [str(v) for v in values if v not in allowed]
     if unknown:
-        expected = ", ".join(allowed)
-        raise ValueError(f"condition '{key}' has unknown value '{unknown[0]}' ({expected})")
+        raise ConditionError(
+            N_("condition '%(condition)s' has unknown value '%(value)s' (%(allowed)s)"),
+            condition=key,
+            value=unknown[0],
+            allowed=", ".join(allowed),
+        )
     # Sorted and without repeats, so the same condition compares equal however written.
     return tuple(sorted(set(values)))
 
@@ -224,8 +257,8 @@ MEANINGS: dict[str, tuple[str, str]] = {
         "a birthday or anniversary within 7 days",
     ),
     "purchases": (
-        "compras hasta hoy (primera compra: {min: 1, max: 1})",
-        "purchases to date (first purchase: {min: 1, max: 1})",
+        "compras hasta hoy (primera compra: de 1 a 1)",
+        "purchases to date (first purchase: from 1 to 1)",
     ),
     "churn_risk": ("el riesgo previsto de abandono", "the predicted risk of leaving"),
     "open_promise_due": (

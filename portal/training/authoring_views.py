@@ -45,6 +45,7 @@ from portal.training.forms import (
     StartForm,
 )
 from portal.training.models import ContentDraft, Lesson, Module
+from portal.training.problems import problem_texts
 from portal.training.queries import modules_newest
 from portal.training.quiz import parse_quiz
 from portal.training.quiz_data import dump_quiz
@@ -110,7 +111,7 @@ def _refused(error: authoring.AuthoringError | ContentError, kind: str, slug: st
         flash(
             _(
                 "Fix these problems first: %(problems)s",
-                problems="; ".join(map(str, error.problems[:5])),
+                problems="; ".join(problem_texts(error.problems[:5])),
             ),
             "error",
         )
@@ -156,7 +157,7 @@ def _problems(kind: Kind, slug: str, texts: dict[str, str]) -> list[str]:
     try:
         kind.parse(slug, texts)
     except ContentError as error:
-        return [str(p) for p in error.problems]
+        return problem_texts(error.problems)
     return []
 
 
@@ -164,7 +165,7 @@ def _preview(kind: Kind, slug: str, texts: dict[str, str]) -> dict:
     try:
         docs = kind.parse(slug, texts)
     except ContentError as error:
-        return {"problems": [str(p) for p in error.problems], "docs": []}
+        return {"problems": problem_texts(error.problems), "docs": []}
     if kind is authoring.SCRIPTS:
         published = [doc for _row_id, doc in scripts_published()]
         lessons = set(
@@ -230,7 +231,7 @@ def _saved_and_submitted(draft: ContentDraft):
     except ContentError as error:
         db.session.commit()  # a draft keeps what was typed, valid or not
         flash(_("Draft saved."), "success")
-        problems = "; ".join(map(str, error.problems[:5]))
+        problems = "; ".join(problem_texts(error.problems[:5]))
         flash(_("Fix these problems first: %(problems)s", problems=problems), "error")
         return redirect(_edit_url(draft.kind, draft.slug))
     db.session.commit()

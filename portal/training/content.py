@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from portal.content_errors import ContentError, Problem, split_front_matter
+from portal.content_errors import N_, ContentError, Problem, split_front_matter
 from portal.training.quiz import Question, parse_quiz, quiz_problems
 from portal.training.quiz_data import quiz_shape
 from portal.training.template import LESSON_TEXTS, LESSON_TITLES, TITLES
@@ -91,11 +91,13 @@ def _is_whole(low: int, high: int | None = None):
         ok = isinstance(value, int) and not isinstance(value, bool) and value >= low
         return ok and (high is None or value <= high)
 
-    bounds = f"from {low} to {high}" if high is not None else f"of at least {low}"
-    return check, f"must be a whole number {bounds}"
+    if high is None:
+        return check, N_("'%(field)s' must be a whole number of at least %(low)s"), (("low", low),)
+    message = N_("'%(field)s' must be a whole number from %(low)s to %(high)s")
+    return check, message, (("low", low), ("high", high))
 
 
-def _is_list_of(allowed: tuple[str, ...] | None, what: str):
+def _is_list_of(allowed: tuple[str, ...] | None):
     def check(value: object) -> bool:
         if not isinstance(value, list) or not value or len(set(value)) != len(value):
             return False
@@ -103,23 +105,38 @@ def _is_list_of(allowed: tuple[str, ...] | None, what: str):
             return all(isinstance(v, str) and SLUG.fullmatch(v) for v in value)
         return all(v in allowed for v in value)
 
-    return check, f"must be a non-empty list of {what}, without repeats"
+    if allowed is None:
+        return check, N_("'%(field)s' must be a non-empty list of slug tags, without repeats"), ()
+    message = N_("'%(field)s' must be a non-empty list of roles (%(allowed)s), without repeats")
+    return check, message, (("allowed", ", ".join(allowed)),)
 
 
 CHECKS = {
-    "id": (lambda v: isinstance(v, str) and SLUG.fullmatch(v) is not None, "must be a slug"),
-    "title": (lambda v: isinstance(v, str) and bool(v.strip()), "must be a non-empty text"),
+    "id": (
+        lambda v: isinstance(v, str) and SLUG.fullmatch(v) is not None,
+        N_("'%(field)s' must be a slug"),
+        (),
+    ),
+    "title": (
+        lambda v: isinstance(v, str) and bool(v.strip()),
+        N_("'%(field)s' must be a non-empty text"),
+        (),
+    ),
     "version": _is_whole(1),
-    "status": (lambda v: v in STATUSES, f"must be one of {', '.join(STATUSES)}"),
-    "language": (lambda v: v in LANGUAGES, "must be es or en"),
+    "status": (
+        lambda v: v in STATUSES,
+        N_("'%(field)s' must be one of %(allowed)s"),
+        (("allowed", ", ".join(STATUSES)),),
+    ),
+    "language": (lambda v: v in LANGUAGES, N_("'%(field)s' must be es or en"), ()),
     "estimated_minutes": _is_whole(1, 600),
-    "audience": _is_list_of(ROLES, "roles (" + ", ".join(ROLES) + ")"),
+    "audience": _is_list_of(ROLES),
     "due_within_days": _is_whole(1, 3650),
     "recertify_after_days": _is_whole(0, 3650),
     "pass_mark": _is_whole(1, 100),
     "attempts": _is_whole(1, 100),
-    "doctrine": _is_list_of(None, "slug tags"),
-    "change": (lambda v: v in CHANGES, "must be major or minor"),
+    "doctrine": _is_list_of(None),
+    "change": (lambda v: v in CHANGES, N_("'%(field)s' must be major or minor"), ()),
 }
 
 
@@ -128,13 +145,13 @@ class _ModuleParser:
         self.path, self.unwritten_ok = path, unwritten_ok
         self.problems: list[Problem] = []
 
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
+    def problem(self, line: int, message: str, params: tuple = ()) -> None:
+        self.problems.append(Problem(self.path, line, message, params))
 
-    def unwritten(self, line: int, message: str) -> None:
+    def unwritten(self, line: int, message: str, params: tuple = ()) -> None:
         """Template words left in: a problem, except while the author is still writing."""
         if not self.unwritten_ok:
-            self.problem(line, message)
+            self.problem(line, message, params)
 
     def parse(self, text: str) -> dict[str, Any] | None:
         split = split_front_matter(text)
@@ -148,7 +165,7 @@ class _ModuleParser:
             self.problem(error.line, f"front matter is {error.message}")
             return None
         if not isinstance(front, Lined):
-            self.problem(2, "front matter must be a mapping of fields")
+            self.problem(2, N_("front matter must be a mapping of fields"))
             return None
         fields = self._fields(front)
         intro, lessons = self._lessons(body, body_line)
@@ -157,13 +174,14 @@ class _ModuleParser:
     def _fields(self, front: Lined) -> dict[str, Any]:
         for name in front:
             if name not in CHECKS:
-                self.problem(front.line_of(str(name)), f"unknown field '{name}'")
+                message, params = N_("unknown field '%(field)s'"), (("field", str(name)),)
+                self.problem(front.line_of(str(name)), message, params)
         values = {}
-        for name, (check, message) in CHECKS.items():
+        for name, (check, message, params) in CHECKS.items():
             if name not in front:
-                self.problem(2, f"missing required field '{name}'")
+                self.problem(2, N_("missing required field '%(field)s'"), (("field", name),))
             elif not check(front[name]):
-                self.problem(front.line_of(name), f"'{name}' {message}")
+                self.problem(front.line_of(name), message, (("field", name), *params))
             values[name] = front.get(name)
         for name in ("audience", "doctrine"):
             if isinstance(values[name], list):
@@ -171,8 +189,8 @@ class _ModuleParser:
         if isinstance(values["title"], str):
             values["title"] = values["title"].strip()
             if values["title"] in TITLES:
-                message = f"'title' is still the template's '{values['title']}'"
-                self.unwritten(front.line_of("title"), message)
+                message = N_("'title' is still the template's '%(title)s'")
+                self.unwritten(front.line_of("title"), message, (("title", values["title"]),))
         return values
 
     def _lessons(self, body: str, first_line: int) -> tuple[str, tuple[Lesson, ...]]:
@@ -187,17 +205,17 @@ class _ModuleParser:
                 self._heading(text, line, lessons)
                 continue
             if not fenced and text.startswith("# "):
-                self.problem(line, "use '## Title {#lesson-id}' for lessons, not '#'")
+                self.problem(line, N_("use '## Title {#lesson-id}' for lessons, not '#'"))
             (lessons[-1][2] if lessons else intro).append(text)
         if not lessons:
-            self.problem(first_line, "the module has no lessons: start each with '## Title {#id}'")
+            message = N_("the module has no lessons: start each with '## Title {#id}'")
+            self.problem(first_line, message)
         seen: dict[str, int] = {}
         out = []
         for lesson_id, title, lines, line in lessons:
             if lesson_id in seen:
-                self.problem(
-                    line, f"duplicate lesson id '{lesson_id}' (also line {seen[lesson_id]})"
-                )
+                message = N_("duplicate lesson id '%(lesson)s' (also line %(other)s)")
+                self.problem(line, message, (("lesson", lesson_id), ("other", seen[lesson_id])))
             seen.setdefault(lesson_id, line)
             text = "\n".join(lines).strip()
             self._lesson_text(lesson_id, title, text, lines, line)
@@ -206,27 +224,27 @@ class _ModuleParser:
 
     def _lesson_text(self, lesson_id: str, title: str, text: str, lines: list, line: int) -> None:
         if title in LESSON_TITLES:
-            self.unwritten(line, f"lesson '{lesson_id}': the title is still the template's")
+            message = N_("lesson '%(lesson)s': the title is still the template's")
+            self.unwritten(line, message, (("lesson", lesson_id),))
         if not text:
-            self.problem(line, f"lesson '{lesson_id}' has no text")
+            self.problem(line, N_("lesson '%(lesson)s' has no text"), (("lesson", lesson_id),))
         elif text in LESSON_TEXTS:
             first = next(n for n, row in enumerate(lines, start=1) if row.strip())
-            message = f"lesson '{lesson_id}': the text is still the template's"
-            self.unwritten(line + first, message)
+            message = N_("lesson '%(lesson)s': the text is still the template's")
+            self.unwritten(line + first, message, (("lesson", lesson_id),))
 
     def _heading(self, text: str, line: int, lessons: list) -> None:
         match = HEADING.match(text)
         if match is None:
-            self.problem(line, "a lesson heading needs its id: '## Title {#lesson-id}'")
+            self.problem(line, N_("a lesson heading needs its id: '## Title {#lesson-id}'"))
             lessons.append((f"line-{line}", text[3:].strip(), [], line))
             return
         lesson_id, title = match["id"], match["title"]
         if not SLUG.fullmatch(lesson_id):
-            self.problem(
-                line, f"lesson id '{lesson_id}' must be lowercase letters, digits, hyphens"
-            )
+            message = N_("lesson id '%(lesson)s' must be lowercase letters, digits, hyphens")
+            self.problem(line, message, (("lesson", lesson_id),))
         if not title:
-            self.problem(line, "the lesson heading has no title")
+            self.problem(line, N_("the lesson heading has no title"))
         lessons.append((lesson_id, title, [], line))
 
 
@@ -297,9 +315,10 @@ def pair_problems(es: ModuleDoc, en: ModuleDoc) -> list[Problem]:
     problems = []
     for name in SHARED:
         if getattr(es, name) != getattr(en, name):
-            problems.append(Problem(en.path, 2, f"'{name}' differs from the Spanish version"))
+            message = N_("'%(field)s' differs from the Spanish version")
+            problems.append(Problem(en.path, 2, message, (("field", name),)))
     if [lesson.id for lesson in es.lessons] != [lesson.id for lesson in en.lessons]:
-        message = "lesson ids differ from the Spanish version (same ids, same order)"
+        message = N_("lesson ids differ from the Spanish version (same ids, same order)")
         problems.append(Problem(en.path, 1, message))
     quiz_path = en.path.replace(FILES["en"][0], FILES["en"][1])
     es_shape, en_shape = quiz_shape(es.questions), quiz_shape(en.questions)

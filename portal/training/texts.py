@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal.content_errors import ContentError, Problem
+from portal.content_errors import N_, ContentError, Problem
 from portal.training.content import (
     FILES,
     LANGUAGES,
@@ -35,9 +35,14 @@ def parse_module_texts(
             problems.extend(error.problems)
             continue
         if doc.id != slug:
-            problems.append(Problem(module_path, 2, f"id '{doc.id}' must stay '{slug}'"))
+            message, params = (
+                N_("id '%(id)s' must stay '%(slug)s'"),
+                (("id", doc.id), ("slug", slug)),
+            )
+            problems.append(Problem(module_path, 2, message, params))
         if doc.language != language:
-            problems.append(Problem(module_path, 2, f"language must be '{language}' in this file"))
+            message = N_("language must be '%(language)s' in this file")
+            problems.append(Problem(module_path, 2, message, (("language", language),)))
         docs[language] = doc
     if len(docs) == len(LANGUAGES):
         problems.extend(pair_problems(docs["es"], docs["en"]))

@@ -397,3 +397,25 @@ def test_send_for_review_keeps_edits_that_fail_the_check(app, login_as, client):
     assert client.post(edit, data=fields).status_code == 302
     assert draft().texts["quiz.yaml"] == "questions: [\n" and draft().status.value == "draft"
     assert "Fix these problems first" in client.get(edit).get_data(as_text=True)
+
+
+def test_a_spanish_trainer_reads_the_module_checker_in_spanish(app, login_as, client):
+    login_as("trainer", language="es")
+    post(client, "/training/authoring/new", slug="fresh")
+    page = unescape(client.get("/training/authoring/fresh/edit").get_data(as_text=True))
+    assert "fresh/module.en.md:16: lección «lesson-1»: el título sigue siendo el de la" in page
+    assert "fresh/module.en.md:3: «title» sigue siendo el de la plantilla" in page
+    assert "the title is still the template's" not in page
+
+
+def test_a_spanish_trainer_reads_the_module_field_checks_in_spanish(app, login_as, client):
+    login_as("trainer", language="es")
+    new_module(client)
+    texts = dict(draft().texts)
+    texts["module.md"] = texts["module.md"].replace("pass_mark: ", "pass_mark: 1000 #", 1)
+    data = {field: texts[name] for field, name in FIELDS.items()}
+    url = "/training/authoring/fresh/preview"
+    response = post(client, url, page="/training/authoring/fresh/edit", **data, revision="1")
+    html = unescape(response.get_data(as_text=True))
+    assert "«pass_mark» debe ser un número entero de 1 a 100" in html
+    assert "must be a whole number" not in html

@@ -349,3 +349,53 @@ def test_a_lesson_counts_as_linked_only_while_its_module_is_published(
     archive(actor=trainer, kind=MODULES, slug="sample")
     db.session.commit()
     assert warning in unescape(client.get(f"{BASE}/late-delivery/edit").get_data(as_text=True))
+
+
+def test_the_editor_shows_condition_values_without_yaml(scripts, login_as, client):
+    login_as("trainer", language="es")
+    post(client, f"{BASE}/new", **{"script-slug": "late-delivery"})
+    page = unescape(client.get(f"{BASE}/late-delivery/edit").get_data(as_text=True))
+    assert "{min: 1, max: 1}" not in page
+    assert "primera compra: de 1 a 1" in page
+
+
+def test_a_spanish_trainer_reads_the_file_checker_in_spanish(scripts, login_as, client):
+    login_as("trainer", language="es")
+    post(client, f"{BASE}/new", **{"script-slug": "late-delivery"})
+    texts = with_front(
+        draft("late-delivery").texts,
+        "when: {}",
+        "when: {days_since_last_purchase: {min: 30, max: 10}}",
+    )
+    html = preview(client, "late-delivery", texts)
+    assert (
+        "late-delivery.es.md:11: la condición «Días desde la última compra» tiene «min» "
+        "mayor que «max»"
+    ) in html
+    assert "greater than" not in html and "days_since_last_purchase'" not in html
+    assert "Todas las comprobaciones" not in html and "Every check passes." not in html
+
+
+def test_the_cli_check_keeps_english_with_file_and_line(tmp_path):
+    from portal.content_errors import ContentError
+    from portal.service_scripts.content import parse_script
+    from portal.service_scripts.drafts import script_texts, skeleton_docs
+
+    text = script_texts(skeleton_docs("late-delivery"))["late-delivery.en.md"]
+    text = text.replace("when: {}", "when: {days_since_last_purchase: {min: 30, max: 10}}")
+    with pytest.raises(ContentError) as raised:
+        parse_script(text, "late-delivery.en.md")
+    assert str(raised.value) == (
+        "late-delivery.en.md:11: condition 'days_since_last_purchase' has 'min' greater than 'max'"
+    )
+
+
+def test_the_file_checks_of_a_script_are_in_spanish_too(scripts, login_as, client):
+    login_as("trainer", language="es")
+    post(client, f"{BASE}/new", **{"script-slug": "late-delivery"})
+    texts = with_front(draft("late-delivery").texts, "priority: 0", "priority: -1")
+    texts["late-delivery.en.md"] += "\nHello {nickname}"
+    html = preview(client, "late-delivery", texts)
+    assert "«priority» debe ser un número entero de 0 o más" in html
+    assert "late-delivery.en.md:" in html and "marcador desconocido «{nickname}»" in html
+    assert "must be" not in html and "unknown placeholder" not in html
