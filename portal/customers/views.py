@@ -18,7 +18,6 @@ from portal.extensions import db
 from portal.formats import date_medium, number
 from portal.forms import focus_first_error
 from portal.i18n import current_locale
-from portal.service_scripts import queries as script_queries
 from portal.service_scripts.panel import panel_get
 from portal.web import render, wants_fragment
 
@@ -132,10 +131,10 @@ def script_view(customer_id: int, slug: str):
     """Another script that fits, picked from the panel; htmx swaps only the panel. A
     script that exists but no longer fits gets the best fit; one that does not exist, 404."""
     customer = _load(customer_id)
-    if not script_queries.script_slug_published(slug):
-        abort(404)
     facts = card.script_facts(card.card_get(customer), today())
     panel = panel_get(facts, slug, reader=str(current_locale()))
+    if not panel.slug_published:
+        abort(404)
     return render("customers/script.html", "script_panel", c=customer, panel=panel)
 
 

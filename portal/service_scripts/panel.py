@@ -30,6 +30,7 @@ class Panel:
     chosen_by_rules: bool = True
     commandment: str = ""
     lesson_title: str | None = None  # None while the lesson is not published
+    slug_published: bool = True  # False when the slug asked for names no published script
 
     @property
     def language(self) -> str:
@@ -44,9 +45,10 @@ def panel_get(facts: CardFacts, slug: str | None = None, reader: str | None = No
     applies are for the employee, in `reader`'s language (by default the customer's)."""
     published = queries.scripts_published()
     ids = {(doc.id, doc.language): row_id for row_id, doc in published}
+    known = slug is None or any(doc.id == slug for _row_id, doc in published)
     choice = choose([doc for _row_id, doc in published], facts)
     if not choice.best:
-        return Panel(script=None)
+        return Panel(script=None, slug_published=known)
     fits = [choice.best, *choice.others]
     script = next((doc for doc in fits if doc.id == slug), choice.best)
     reader = wording.normalise_language(reader or facts.language)
@@ -60,6 +62,7 @@ def panel_get(facts: CardFacts, slug: str | None = None, reader: str | None = No
         chosen_by_rules=script is choice.best,
         commandment=wording.commandment(script.commandment, reader),
         lesson_title=lesson_title,
+        slug_published=known,
     )
 
 

@@ -66,8 +66,3 @@ def scripts_published() -> list[tuple[int, ScriptDoc]]:
 def scripts_newest() -> list[ScriptDoc]:
     """The newest version of every script in every language, whatever its status."""
     return [script_doc(row) for row in db.session.scalars(newest_versions(ServiceScript))]
-
-
-def script_slug_published(slug: str) -> bool:
-    """Whether some language of script `slug` is published."""
-    return any(doc.id == slug for _row_id, doc in scripts_published())
