@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import current_app, make_response, render_template, request
 from flask.typing import ResponseReturnValue
 
@@ -42,3 +44,12 @@ def form_submitted(form) -> bool:
     """True when this POST carries fields of `form` (pages with several prefixed forms)."""
     prefix = form._prefix
     return request.method == "POST" and any(key.startswith(prefix) for key in request.form)
+
+
+def safe_next(target: str | None) -> str | None:
+    """A path on this site to go back to, or None: never an absolute URL someone slipped
+    in ("//evil.example" and "/\\evil.example" are other hosts to a browser)."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return None
+    parts = urlsplit(target)
+    return None if parts.scheme or parts.netloc else target

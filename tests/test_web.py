@@ -70,3 +70,20 @@ def test_pages_are_never_stored_but_static_files_may_be(login_as, client):
     assert client.get("/").headers["Cache-Control"] == "no-store"
     static = client.get("/static/css/portal.css")
     assert "no-store" not in static.headers.get("Cache-Control", "")
+
+
+@pytest.mark.parametrize(
+    ("target", "kept"),
+    [
+        ("/customers/7?via=search", "/customers/7?via=search"),
+        ("//evil.example/x", None),
+        ("/\\evil.example", None),
+        ("https://evil.example/", None),
+        ("customers/7", None),
+        ("", None),
+    ],
+)
+def test_only_a_path_on_this_site_is_a_place_to_go_back_to(target, kept):
+    from portal.web import safe_next
+
+    assert safe_next(target) == kept

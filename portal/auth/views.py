@@ -1,7 +1,5 @@
 """Logging in and out, and a user's own profile (language, password)."""
 
-from urllib.parse import urlsplit
-
 from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -11,17 +9,7 @@ from portal.auth import bp, services
 from portal.auth.forms import LanguageForm, LoginForm, PasswordForm
 from portal.auth.permissions import public, requires
 from portal.extensions import db
-from portal.web import form_submitted, render
-
-
-def _safe_next(target: str | None) -> str | None:
-    """Only same-site paths; never an absolute URL an attacker supplied."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    return target
+from portal.web import form_submitted, render, safe_next
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -52,7 +40,7 @@ def login():
             _keep_chosen_language(user)
             db.session.commit()
             login_user(user, remember=form.remember.data)
-            return redirect(_safe_next(form.next.data) or url_for("home.index"))
+            return redirect(safe_next(form.next.data) or url_for("home.index"))
     return render("auth/login.html", form=form)
 
 
@@ -119,4 +107,4 @@ def set_language():
         services.user_set_language(actor=current_user, language=language or None)
         db.session.commit()
     session["language"] = language or None
-    return redirect(_safe_next(request.form.get("next")) or url_for("home.index"))
+    return redirect(safe_next(request.form.get("next")) or url_for("home.index"))

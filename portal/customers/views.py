@@ -1,7 +1,6 @@
 """Frontline pages: search, screen pop by phone number, the context card."""
 
 from datetime import date
-from urllib.parse import urlsplit
 
 from flask import abort, current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
@@ -19,7 +18,7 @@ from portal.formats import date_medium, number
 from portal.forms import focus_first_error
 from portal.i18n import current_locale
 from portal.service_scripts.panel import panel_get
-from portal.web import render, wants_fragment
+from portal.web import render, safe_next, wants_fragment
 
 OPENED_VIA = {"search", "pop", "link"}
 FULL_PAGE_LIMIT = 50
@@ -56,14 +55,7 @@ def privacy_toggle():
     session["privacy"] = not session.get("privacy", False)
     if wants_fragment():
         return "", 204
-    return redirect(_same_site(request.form.get("next")) or url_for("home.index"))
-
-
-def _same_site(target: str | None) -> str | None:
-    """Only a path on this site, never an absolute URL someone slipped in."""
-    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
-        return None
-    return None if urlsplit(target).netloc else target
+    return redirect(safe_next(request.form.get("next")) or url_for("home.index"))
 
 
 @bp.route("/lookup")
