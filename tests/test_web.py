@@ -1,6 +1,8 @@
 """Page or fragment, error pages, security headers."""
 
-from portal.web import render
+import pytest
+
+from portal.web import render, safe_next
 
 
 def test_render_gives_a_fragment_only_to_plain_htmx_requests(app):
@@ -84,6 +86,4 @@ def test_pages_are_never_stored_but_static_files_may_be(login_as, client):
     ],
 )
 def test_only_a_path_on_this_site_is_a_place_to_go_back_to(target, kept):
-    from portal.web import safe_next
-
     assert safe_next(target) == kept
